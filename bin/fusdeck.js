@@ -1,2 +1,4 @@
 #!/usr/bin/env node
-import '../dist/source/cli.js';
+import {main} from '../dist/source/cli.js';
+
+await main();

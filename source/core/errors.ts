@@ -4,6 +4,8 @@
  */
 
 /** Where in the flow something failed; the explainer uses it to pick the likely cause. */
+import type {ErrorCode} from './error-codes.js';
+
 export type ErrorStage = 'nonce' | 'inform' | 'init' | 'download' | 'version' | 'history' | 'verify' | 'decrypt' | 'input' | 'config' | 'disk';
 
 export type ErrorContext = {
@@ -24,10 +26,10 @@ export type ErrorContext = {
 };
 
 export class FusdeckError extends Error {
-	readonly code: string;
+	readonly code: ErrorCode;
 	readonly context: ErrorContext;
 
-	constructor(code: string, message: string, context: ErrorContext = {}, options?: {cause?: unknown}) {
+	constructor(code: ErrorCode, message: string, context: ErrorContext = {}, options?: {cause?: unknown}) {
 		super(message, options);
 		this.name = new.target.name;
 		this.code = code;

@@ -1,0 +1,73 @@
+import process from 'node:process';
+import {commands} from './commands/index.js';
+import {reportError} from './commands/report-error.js';
+import {exitCodes, type CommandIO} from './commands/types.js';
+import {UsageError} from './core/errors.js';
+import {fusdeckVersion} from './version.js';
+
+export function mainHelp(): string {
+	const width = Math.max(...commands.map(c => c.name.length));
+	return [
+		`fusdeck ${fusdeckVersion}: a terminal workstation for official Samsung firmware (FUS)`,
+		'',
+		'Usage:',
+		'  fusdeck                 open the workstation (TUI)',
+		'  fusdeck <command> [options]',
+		'',
+		'Commands:',
+		...commands.map(c => `  ${c.name.padEnd(width)}  ${c.summary}`),
+		'',
+		'Every command takes --help, and --json for machine-readable output.',
+		'Servers: --fus-url, --download-url, --fota-url or FUSDECK_FUS_URL, FUSDECK_DOWNLOAD_URL, FUSDECK_FOTA_URL.',
+		'Exit codes: 0 ok, 1 internal error, 2 usage, 3 server, 4 verification failed, 5 local (disk, config), 130 cancelled.',
+		'',
+	].join('\n');
+}
+
+/** Runs one invocation; exported so tests can drive the CLI in-process. */
+export async function runCli(argv: string[], io: CommandIO): Promise<number> {
+	const [first, ...rest] = argv;
+	const json = argv.includes('--json');
+	const debug = argv.includes('--debug');
+	try {
+		if (first === '--version' || first === '-v') {
+			io.stdout.write(`${fusdeckVersion}\n`);
+			return exitCodes.ok;
+		}
+
+		if (first === '--help' || first === '-h' || first === 'help') {
+			io.stdout.write(mainHelp());
+			return exitCodes.ok;
+		}
+
+		const command = commands.find(c => c.name === first);
+		if (!command) {
+			throw new UsageError(`unknown command "${first}". Run fusdeck --help for the list`);
+		}
+
+		if (rest.includes('--help') || rest.includes('-h')) {
+			io.stdout.write(command.usage.endsWith('\n') ? command.usage : command.usage + '\n');
+			return exitCodes.ok;
+		}
+
+		return await command.run(rest, io);
+	} catch (error) {
+		return reportError(error, io, {json, debug});
+	}
+}
+
+/** The process entry point, called by bin/fusdeck.js. */
+export async function main() {
+	const argv = process.argv.slice(2);
+	const io: CommandIO = {stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd()};
+	if (argv.length === 0 || argv[0]?.startsWith('--') && !['--help', '--version'].includes(argv[0])) {
+		// The TUI lands in its own issue; until then say so instead of doing nothing.
+		process.stderr.write('fusdeck: the workstation UI is not built yet; run fusdeck --help for the commands\n');
+		process.exitCode = exitCodes.usage;
+		return;
+	}
+
+	const controller = new AbortController();
+	process.once('SIGINT', () => controller.abort());
+	process.exitCode = await runCli(argv, {...io, signal: controller.signal});
+}

@@ -1,0 +1,4 @@
+import type {Command} from './types.js';
+
+/** Every scripted subcommand, in the order `fusdeck --help` lists them. */
+export const commands: Command[] = [];

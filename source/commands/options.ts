@@ -1,0 +1,54 @@
+import {parseArgs, type ParseArgsConfig} from 'node:util';
+import {UsageError} from '../core/errors.js';
+import {resolveEndpoints, type Endpoints} from '../core/endpoints.js';
+
+type OptionSpec = NonNullable<ParseArgsConfig['options']>;
+
+/** Flags every command that talks to a server accepts. */
+export const networkOptions = {
+	'fus-url': {type: 'string'},
+	'download-url': {type: 'string'},
+	'fota-url': {type: 'string'},
+	protocol: {type: 'string'},
+	timeout: {type: 'string'},
+} as const satisfies OptionSpec;
+
+export const outputOptions = {
+	json: {type: 'boolean', default: false},
+	help: {type: 'boolean', short: 'h', default: false},
+	debug: {type: 'boolean', default: false},
+} as const satisfies OptionSpec;
+
+/** parseArgs that turns its TypeErrors into usage errors naming the command. */
+export function parseCommandArgs<const O extends OptionSpec>(command: string, args: string[], options: O) {
+	try {
+		return parseArgs({args, options, allowPositionals: true, strict: true});
+	} catch (error) {
+		throw new UsageError(`${command}: ${(error as Error).message.replace(/\. To specify.*$/s, '')}. See: fusdeck ${command} --help`);
+	}
+}
+
+export function endpointsFrom(
+	values: {'fus-url'?: string; 'download-url'?: string; 'fota-url'?: string},
+	env: Record<string, string | undefined>,
+): Endpoints {
+	try {
+		return resolveEndpoints({fus: values['fus-url'], download: values['download-url'], fota: values['fota-url']}, env);
+	} catch (error) {
+		throw new UsageError(`Bad server URL: ${(error as Error).message}. Give a base URL such as http://127.0.0.1:8080`);
+	}
+}
+
+/** Request timeout in milliseconds from `--timeout SECONDS`. */
+export function timeoutFrom(value: string | undefined, fallbackMs = 30_000): number {
+	if (value === undefined) {
+		return fallbackMs;
+	}
+
+	const seconds = Number(value);
+	if (!Number.isFinite(seconds) || seconds <= 0) {
+		throw new UsageError(`--timeout takes a positive number of seconds, not "${value}"`);
+	}
+
+	return Math.round(seconds * 1000);
+}
