@@ -1,4 +1,5 @@
+import {checkCommand} from './check.js';
 import type {Command} from './types.js';
 
 /** Every scripted subcommand, in the order `fusdeck --help` lists them. */
-export const commands: Command[] = [];
+export const commands: Command[] = [checkCommand];
