@@ -1,5 +1,6 @@
 import {checkCommand} from './check.js';
+import {compareCommand} from './compare.js';
 import type {Command} from './types.js';
 
 /** Every scripted subcommand, in the order `fusdeck --help` lists them. */
-export const commands: Command[] = [checkCommand];
+export const commands: Command[] = [checkCommand, compareCommand];
