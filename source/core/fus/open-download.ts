@@ -28,6 +28,8 @@ export type OpenDownloadOptions = {
 	memory?: ProtocolMemory;
 	/** Authorise the download too (init); false for look-ups that only need the inform reply. */
 	authorise?: boolean;
+	/** Stop before init when the server offers another build than the one asked for. */
+	exactBuild?: boolean;
 };
 
 export type OpenedDownload = {info: InformResult; remote: RemoteFile; source: DownloadSource; client: FusClient};
@@ -59,6 +61,10 @@ export async function openDownload(query: InformQuery, options: OpenDownloadOpti
 		const client = new FusClient({endpoints: options.endpoints, protocol, dispatcher: options.dispatcher, timeoutMs: options.timeoutMs, signal: options.signal});
 		try {
 			const info = await client.inform(query);
+			if (options.exactBuild && info.version !== query.version) {
+				throw new FusError('SERVED_OTHER_BUILD', `Asked for ${query.version.split('/')[0]} but the server offers ${info.version.split('/')[0]}; nothing was downloaded. Add --accept-latest to take it`, {stage: 'inform', protocol, model: query.model, csc: query.csc});
+			}
+
 			if (options.authorise !== false) {
 				await client.init(info);
 			}
