@@ -1,4 +1,5 @@
+import {cscsCommand} from './cscs.js';
 import type {Command} from './types.js';
 
 /** Every scripted subcommand, in the order `fusdeck --help` lists them. */
-export const commands: Command[] = [];
+export const commands: Command[] = [cscsCommand];
