@@ -1,6 +1,11 @@
 import {checkCommand} from './check.js';
 import {compareCommand} from './compare.js';
+import {cscsCommand} from './cscs.js';
 import type {Command} from './types.js';
 
 /** Every scripted subcommand, in the order `fusdeck --help` lists them. */
-export const commands: Command[] = [checkCommand, compareCommand];
+export const commands: Command[] = [
+	checkCommand,
+	compareCommand,
+	cscsCommand,
+];
