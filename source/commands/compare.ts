@@ -1,6 +1,7 @@
 import {fetchVersionInfo} from '../core/versions/version-xml.js';
 import {latestAcross, type RegionResult} from '../core/versions/latest-across.js';
 import {UsageError} from '../core/errors.js';
+import {findCsc} from '../core/catalog/cscs.js';
 import {cscArg, modelArg} from './args.js';
 import {endpointsFrom, networkOptions, outputOptions, parseCommandArgs, timeoutFrom} from './options.js';
 import type {Command} from './types.js';
@@ -50,12 +51,12 @@ Example: fusdeck compare SM-S918B EUX XEF BTU DBT`,
 	},
 };
 
-export type CompareRow = {csc: string; state: RegionResult['state']; latest: string | null; pda: string | null; android: string | null; newest: boolean; error: string | null};
+export type CompareRow = {csc: string; country: string | null; state: RegionResult['state']; latest: string | null; pda: string | null; android: string | null; newest: boolean; error: string | null};
 
 export function compareRows(results: RegionResult[]): CompareRow[] {
 	const rows = results.map((result): CompareRow => {
 		const latest = result.info?.latest ?? null;
-		return {csc: result.csc, state: result.state, latest, pda: latest?.split('/')[0] ?? null, android: result.info?.android ?? null, newest: false, error: result.error?.message ?? null};
+		return {csc: result.csc, country: findCsc(result.csc)?.country ?? null, state: result.state, latest, pda: latest?.split('/')[0] ?? null, android: result.info?.android ?? null, newest: false, error: result.error?.message ?? null};
 	});
 	// The PDA's last characters encode year, month and build, so within one model a later PDA sorts later.
 	const newest = rows.filter(row => row.pda).map(row => row.pda!.slice(-4)).sort().at(-1);
@@ -67,10 +68,10 @@ export function compareRows(results: RegionResult[]): CompareRow[] {
 }
 
 function formatCompare(model: string, rows: CompareRow[]): string {
-	const lines = [`${model}: latest firmware per CSC (* newest)`, `  ${'CSC'.padEnd(5)}${'PDA'.padEnd(18)}${'Android'.padEnd(9)}state`];
+	const lines = [`${model}: latest firmware per CSC (* newest)`, `  ${'CSC'.padEnd(5)}${'Country'.padEnd(16)}${'PDA'.padEnd(18)}${'Android'.padEnd(9)}state`];
 	for (const row of rows) {
 		const state = row.state === 'ok' ? '' : row.state === 'none' ? 'no firmware' : row.state === 'unknown' ? 'not published for this model' : `failed: ${row.error}`;
-		lines.push(`${row.newest ? '*' : ' '} ${row.csc.padEnd(5)}${(row.pda ?? '-').padEnd(18)}${(row.android ?? '-').padEnd(9)}${state}`.trimEnd());
+		lines.push(`${row.newest ? '*' : ' '} ${row.csc.padEnd(5)}${(row.country ?? '').slice(0, 15).padEnd(16)}${(row.pda ?? '-').padEnd(18)}${(row.android ?? '-').padEnd(9)}${state}`.trimEnd());
 	}
 
 	return lines.join('\n') + '\n';

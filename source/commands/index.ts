@@ -1,6 +1,7 @@
 import {checkCommand} from './check.js';
 import {compareCommand} from './compare.js';
 import {cscsCommand} from './cscs.js';
+import {regionsCommand} from './regions.js';
 import type {Command} from './types.js';
 
 /** Every scripted subcommand, in the order `fusdeck --help` lists them. */
@@ -8,4 +9,5 @@ export const commands: Command[] = [
 	checkCommand,
 	compareCommand,
 	cscsCommand,
+	regionsCommand,
 ];

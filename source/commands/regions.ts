@@ -1,0 +1,86 @@
+import {allCscs, findCsc} from '../core/catalog/cscs.js';
+import {UsageError} from '../core/errors.js';
+import {cacheDir} from '../core/store/config-dir.js';
+import {latestAcross} from '../core/versions/latest-across.js';
+import {RegionCache, type RegionCacheEntry} from '../core/versions/region-cache.js';
+import {fetchVersionInfo} from '../core/versions/version-xml.js';
+import {modelArg} from './args.js';
+import {endpointsFrom, networkOptions, outputOptions, parseCommandArgs, timeoutFrom} from './options.js';
+import type {Command} from './types.js';
+
+export const regionsCommand: Command = {
+	name: 'regions',
+	summary: 'which CSCs carry firmware for a model (probes every known CSC, cached)',
+	usage: `Usage: fusdeck regions MODEL [--refresh] [--max-age HOURS] [--concurrency N] [--all] [--json]
+
+Probes version.xml for MODEL across every CSC in the catalog, with bounded concurrency that backs
+off when the server rate-limits, and lists the CSCs that carry firmware with their latest version.
+Results are cached in the config folder; --refresh probes again, --max-age sets how old a cached
+answer may be (default 6 hours). --all also lists the CSCs without firmware. Needs no IMEI.
+
+Example: fusdeck regions SM-S918B`,
+	async run(args, io) {
+		const {values, positionals} = parseCommandArgs('regions', args, {
+			...outputOptions,
+			...networkOptions,
+			refresh: {type: 'boolean', default: false},
+			all: {type: 'boolean', default: false},
+			'max-age': {type: 'string'},
+			concurrency: {type: 'string'},
+		});
+		const model = modelArg(positionals[0], 'regions');
+		const maxAgeHours = values['max-age'] === undefined ? 6 : Number(values['max-age']);
+		const concurrency = values.concurrency === undefined ? 8 : Number(values.concurrency);
+		if (!Number.isFinite(maxAgeHours) || maxAgeHours < 0) {
+			throw new UsageError(`--max-age takes a number of hours, not "${values['max-age']}"`);
+		}
+
+		if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32) {
+			throw new UsageError(`--concurrency takes a whole number from 1 to 32, not "${values.concurrency}"`);
+		}
+
+		const endpoints = endpointsFrom(values, io.env);
+		const timeoutMs = timeoutFrom(values.timeout);
+		const cache = new RegionCache(cacheDir(io.env));
+		let entry = values.refresh ? undefined : await cache.get(model, {maxAgeMs: maxAgeHours * 3_600_000});
+		const fromCache = entry !== undefined;
+		let failed: string[] = [];
+		if (!entry) {
+			const results = await latestAcross(model, allCscs().map(csc => csc.csc), {
+				concurrency,
+				signal: io.signal,
+				fetch: async (m, csc, signal) => fetchVersionInfo(m, csc, {fotaUrl: endpoints.fota, timeoutMs, signal}),
+			});
+			failed = results.filter(result => result.state === 'failed').map(result => result.csc);
+			entry = await cache.set(model, results);
+		}
+
+		const regions = entry.regions.filter(region => values.all || region.state !== 'unknown').map(region => ({
+			...region,
+			country: findCsc(region.csc)?.country ?? null,
+			carrier: findCsc(region.csc)?.carrier ?? null,
+		}));
+		if (values.json) {
+			io.stdout.write(JSON.stringify({model, fetched_at: new Date(entry.fetchedAt).toISOString(), from_cache: fromCache, regions, failed}) + '\n');
+		} else {
+			io.stdout.write(formatRegions(entry, regions, fromCache, failed));
+		}
+
+		return failed.length > 0 && regions.length === 0 ? 3 : 0;
+	},
+};
+
+function formatRegions(entry: RegionCacheEntry, regions: Array<RegionCacheEntry['regions'][number] & {country: string | null; carrier: string | null}>, fromCache: boolean, failed: string[]): string {
+	const withFirmware = regions.filter(region => region.state === 'ok');
+	const lines = [`${entry.model}: ${withFirmware.length} CSCs carry firmware${fromCache ? ` (cached ${new Date(entry.fetchedAt).toISOString()}; --refresh to probe again)` : ''}`];
+	for (const region of regions) {
+		const latest = region.state === 'ok' ? region.latest!.split('/')[0]! : region.state === 'none' ? 'no firmware' : 'not published';
+		lines.push(`  ${region.csc}  ${latest.padEnd(16)} ${(region.country ?? '').padEnd(22)} ${region.carrier ?? ''}`.trimEnd());
+	}
+
+	if (failed.length > 0) {
+		lines.push(`  ${failed.length} CSCs could not be probed (${failed.slice(0, 8).join(', ')}${failed.length > 8 ? ', …' : ''}); run again later`);
+	}
+
+	return lines.join('\n') + '\n';
+}
