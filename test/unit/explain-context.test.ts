@@ -63,6 +63,14 @@ test('the carrier-CSC rule suggests EUX for a CSC outside the open list', () => 
 	assert.match(explanation.fix, /VD2 may be a carrier CSC/);
 });
 
+test('a carrier named by the caller decides over the built-in list of open CSCs', () => {
+	const vodafone = explainCode('NO_FIRMWARE', {csc: 'VD2', cscCarrier: 'Vodafone'})!;
+	assert.equal(vodafone.action, 'try-eux');
+	assert.match(vodafone.fix, /VD2 is Vodafone's/);
+	assert.equal(explainCode('NO_FIRMWARE', {csc: 'QQQ', cscCarrier: 'open'})?.action, 'other-csc');
+	assert.equal(explainCode('NO_FIRMWARE', {csc: 'XEF', cscCarrier: 'SFR'})?.action, 'try-eux');
+});
+
 test('many recent failures override the stage: a 401 on a download is then rate limiting', () => {
 	assert.equal(explainCode('HTTP 401', {stage: 'download', recentFailures: 3})?.action, 'resume');
 	assert.equal(explainCode('HTTP 401', {stage: 'download', recentFailures: 8})?.action, 'wait-retry');

@@ -117,14 +117,14 @@ export const contextRules: readonly ContextRule[] = [
 ];
 
 function cscAdvice(context: ExplainContext, lead: string): Pick<Explanation, 'fix' | 'action'> {
-	if (context.csc === undefined || isOpenCsc(context.csc)) {
+	const open = context.cscCarrier === undefined ? context.csc === undefined || isOpenCsc(context.csc) : context.cscCarrier.toLowerCase() === 'open';
+	if (open) {
 		return {fix: `${lead}; then try another CSC the model ships with.`, action: 'other-csc'};
 	}
 
-	return {
-		fix: `${lead}; ${context.csc} may be a carrier CSC without public firmware: try the open multi-CSC of the region (EUX in the EU, XAA in the US).`,
-		action: 'try-eux',
-	};
+	const known = context.cscCarrier !== undefined && context.cscCarrier.toLowerCase() !== 'unknown';
+	const which = known ? `${context.csc ?? 'this CSC'} is ${context.cscCarrier}'s, and carrier CSCs often have no public firmware` : `${context.csc} may be a carrier CSC without public firmware`;
+	return {fix: `${lead}; ${which}: try the open multi-CSC of the region (EUX in the EU, XAA in the US).`, action: 'try-eux'};
 }
 
 function pairText(context: ExplainContext): string {

@@ -9,6 +9,11 @@ export type ExplainContext = ErrorContext & {
 	recentFailures?: number;
 	/** Whether an IMEI/serial is stored for the model, so the classic protocol could be tried. */
 	hasStoredImei?: boolean;
+	/**
+	 * The CSC's carrier as the caller's catalogue names it ("open" for unbranded firmware). When
+	 * absent, a small built-in list of open CSCs decides (open-cscs.ts).
+	 */
+	cscCarrier?: string;
 };
 
 /** From this many recent failures on, 401s and 429s are read as IP rate limiting. */
