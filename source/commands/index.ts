@@ -1,6 +1,8 @@
 import {checkCommand} from './check.js';
 import {compareCommand} from './compare.js';
 import {cscsCommand} from './cscs.js';
+import {decodeCommand} from './decode.js';
+import {explainCommand} from './explain.js';
 import {regionsCommand} from './regions.js';
 import type {Command} from './types.js';
 
@@ -8,6 +10,8 @@ import type {Command} from './types.js';
 export const commands: Command[] = [
 	checkCommand,
 	compareCommand,
-	cscsCommand,
 	regionsCommand,
+	explainCommand,
+	decodeCommand,
+	cscsCommand,
 ];

@@ -1,18 +1,26 @@
+import {explainError} from '../core/explain/explain.js';
+import type {Explanation} from '../core/explain/types.js';
 import {isFusdeckError, type FusdeckError} from '../core/errors.js';
 import {exitCodeFor} from './exit-code.js';
 import {exitCodes, type CommandIO} from './types.js';
 
 /**
- * Prints an error the way scripts and people both want it: one line on stderr (and a JSON object
- * on stdout with --json), never a stack trace unless --debug. Returns the exit code.
+ * Prints an error the way scripts and people both want it: one line on stderr, plus a `fix:` line
+ * when the explainer knows a fix the message does not already give (and a JSON object on stdout
+ * with --json), never a stack trace unless --debug. Returns the exit code.
  */
 export function reportError(error: unknown, io: CommandIO, options: {json: boolean; debug: boolean}): number {
 	const known = isFusdeckError(error) ? error : undefined;
 	const code = known ? exitCodeFor(known) : exitCodes.internal;
 	const message = known ? known.message : `internal error: ${(error as Error)?.message ?? String(error)} (this is a bug; rerun with --debug and report it)`;
+	const explanation = known ? safeExplain(known) : undefined;
 	io.stderr.write(`fusdeck: ${message}\n`);
+	if (known && explanation && fixAddsToMessage(known, explanation)) {
+		io.stderr.write(`  fix: ${explanation.fix}\n`);
+	}
+
 	if (options.json) {
-		io.stdout.write(JSON.stringify({ok: false, error: errorJson(known, message)}) + '\n');
+		io.stdout.write(JSON.stringify({ok: false, error: errorJson(known, message, explanation)}) + '\n');
 	}
 
 	if (options.debug && error instanceof Error && error.stack) {
@@ -22,6 +30,22 @@ export function reportError(error: unknown, io: CommandIO, options: {json: boole
 	return code;
 }
 
-function errorJson(error: FusdeckError | undefined, message: string) {
-	return error ? {code: error.code, message, ...error.context} : {code: 'INTERNAL', message};
+/** Usage errors already say what to do in their one line; a cancel needs no advice. */
+const selfExplaining = new Set(['USAGE', 'CANCELLED', 'INTERNAL']);
+
+function fixAddsToMessage(error: FusdeckError, explanation: Explanation): boolean {
+	return !selfExplaining.has(error.code) && !error.message.includes(explanation.fix);
+}
+
+function safeExplain(error: FusdeckError): Explanation | undefined {
+	try {
+		return explainError(error);
+	} catch {
+		// Reporting must never fail because of the explainer.
+		return undefined;
+	}
+}
+
+function errorJson(error: FusdeckError | undefined, message: string, explanation: Explanation | undefined) {
+	return error ? {code: error.code, message, ...error.context, ...(explanation ? {explanation} : {})} : {code: 'INTERNAL', message};
 }

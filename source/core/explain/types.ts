@@ -6,6 +6,7 @@ export type NextAction =
 	| 'other-csc' // pick another CSC
 	| 'enter-imei' // open the settings to store an IMEI/serial for the model
 	| 'use-smart' // switch to the Smart protocol (no IMEI needed)
+	| 'use-classic' // switch to the classic protocol with the stored IMEI/serial
 	| 'redownload' // download again from scratch
 	| 'resume' // resume the job from its checkpoint
 	| 'accept-latest' // take the build the server offers
@@ -26,4 +27,8 @@ export type Explanation = {
 	fix: string;
 	/** The action the TUI can offer on one key. */
 	action?: NextAction;
+	/** What the entry explains: a fusdeck error code, an HTTP status, a FUS body status or a tool's message. */
+	kind?: ExplanationKind;
 };
+
+export type ExplanationKind = 'code' | 'http' | 'fus' | 'message';

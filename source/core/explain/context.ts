@@ -1,0 +1,20 @@
+import type {ErrorContext} from '../errors.js';
+
+/**
+ * What the explainer may know besides the error itself. The caller supplies it; the explainer
+ * stays pure and never looks anything up.
+ */
+export type ExplainContext = ErrorContext & {
+	/** How many requests failed in the last minutes (the caller decides the window). */
+	recentFailures?: number;
+	/** Whether an IMEI/serial is stored for the model, so the classic protocol could be tried. */
+	hasStoredImei?: boolean;
+	/**
+	 * The CSC's carrier as the caller's catalogue names it ("open" for unbranded firmware). When
+	 * absent, a small built-in list of open CSCs decides (open-cscs.ts).
+	 */
+	cscCarrier?: string;
+};
+
+/** From this many recent failures on, 401s and 429s are read as IP rate limiting. */
+export const rateLimitThreshold = 5;
