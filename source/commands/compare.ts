@@ -2,6 +2,7 @@ import {fetchVersionInfo} from '../core/versions/version-xml.js';
 import {latestAcross, type RegionResult} from '../core/versions/latest-across.js';
 import {UsageError} from '../core/errors.js';
 import {findCsc} from '../core/catalog/cscs.js';
+import {buildDate, compareVersions} from '../core/versions/decode.js';
 import {cscArg, modelArg} from './args.js';
 import {endpointsFrom, networkOptions, outputOptions, parseCommandArgs, timeoutFrom} from './options.js';
 import type {Command} from './types.js';
@@ -51,27 +52,77 @@ Example: fusdeck compare SM-S918B EUX XEF BTU DBT`,
 	},
 };
 
-export type CompareRow = {csc: string; country: string | null; state: RegionResult['state']; latest: string | null; pda: string | null; android: string | null; newest: boolean; error: string | null};
+export type CompareRow = {
+	csc: string;
+	country: string | null;
+	state: RegionResult['state'];
+	latest: string | null;
+	pda: string | null;
+	/** Year-month decoded from the PDA, e.g. "2025-11". */
+	build_date: string | null;
+	android: string | null;
+	/** Months between this build and the newest one compared. */
+	behind_months: number | null;
+	newest: boolean;
+	error: string | null;
+};
+
+/** A PDA that does not decode (a server oddity) sorts last instead of failing the whole comparison. */
+function safeDate(pda: string | null): {year: number; month: number} | undefined {
+	try {
+		return pda ? buildDate(pda) : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+function safeCompare(a: string | null, b: string | null): number {
+	if (!a || !b) {
+		return a ? 1 : b ? -1 : 0;
+	}
+
+	try {
+		return compareVersions(a, b);
+	} catch {
+		return 0;
+	}
+}
 
 export function compareRows(results: RegionResult[]): CompareRow[] {
 	const rows = results.map((result): CompareRow => {
 		const latest = result.info?.latest ?? null;
-		return {csc: result.csc, country: findCsc(result.csc)?.country ?? null, state: result.state, latest, pda: latest?.split('/')[0] ?? null, android: result.info?.android ?? null, newest: false, error: result.error?.message ?? null};
+		const pda = latest?.split('/')[0] ?? null;
+		const date = safeDate(pda);
+		return {
+			csc: result.csc,
+			country: findCsc(result.csc)?.country ?? null,
+			state: result.state,
+			latest,
+			pda,
+			build_date: date ? `${date.year}-${String(date.month).padStart(2, '0')}` : null,
+			android: result.info?.android ?? null,
+			behind_months: null,
+			newest: false,
+			error: result.error?.message ?? null,
+		};
 	});
-	// The PDA's last characters encode year, month and build, so within one model a later PDA sorts later.
-	const newest = rows.filter(row => row.pda).map(row => row.pda!.slice(-4)).sort().at(-1);
+	rows.sort((a, b) => safeCompare(b.pda, a.pda) || a.csc.localeCompare(b.csc));
+	const newest = rows[0]?.pda ? rows[0] : undefined;
+	const newestDate = safeDate(newest?.pda ?? null);
 	for (const row of rows) {
-		row.newest = Boolean(newest && row.pda?.slice(-4) === newest);
+		const date = safeDate(row.pda);
+		row.newest = Boolean(newest && row.pda && safeCompare(row.pda, newest.pda) === 0);
+		row.behind_months = date && newestDate ? (newestDate.year - date.year) * 12 + newestDate.month - date.month : null;
 	}
 
-	return rows.sort((a, b) => (b.pda?.slice(-4) ?? '').localeCompare(a.pda?.slice(-4) ?? '') || a.csc.localeCompare(b.csc));
+	return rows;
 }
 
 function formatCompare(model: string, rows: CompareRow[]): string {
-	const lines = [`${model}: latest firmware per CSC (* newest)`, `  ${'CSC'.padEnd(5)}${'Country'.padEnd(16)}${'PDA'.padEnd(18)}${'Android'.padEnd(9)}state`];
+	const lines = [`${model}: latest firmware per CSC (* newest)`, `  ${'CSC'.padEnd(5)}${'Country'.padEnd(16)}${'PDA'.padEnd(16)}${'Built'.padEnd(9)}${'Android'.padEnd(9)}${'Behind'.padEnd(8)}state`];
 	for (const row of rows) {
 		const state = row.state === 'ok' ? '' : row.state === 'none' ? 'no firmware' : row.state === 'unknown' ? 'not published for this model' : `failed: ${row.error}`;
-		lines.push(`${row.newest ? '*' : ' '} ${row.csc.padEnd(5)}${(row.country ?? '').slice(0, 15).padEnd(16)}${(row.pda ?? '-').padEnd(18)}${(row.android ?? '-').padEnd(9)}${state}`.trimEnd());
+		lines.push(`${row.newest ? '*' : ' '} ${row.csc.padEnd(5)}${(row.country ?? '').slice(0, 15).padEnd(16)}${(row.pda ?? '-').padEnd(16)}${(row.build_date ?? '-').padEnd(9)}${(row.android ?? '-').padEnd(9)}${(row.behind_months ? `${row.behind_months} mo` : '').padEnd(8)}${state}`.trimEnd());
 	}
 
 	return lines.join('\n') + '\n';

@@ -3,6 +3,7 @@ import {compareCommand} from './compare.js';
 import {cscsCommand} from './cscs.js';
 import {decodeCommand} from './decode.js';
 import {explainCommand} from './explain.js';
+import {historyCommand} from './history.js';
 import {regionsCommand} from './regions.js';
 import type {Command} from './types.js';
 
@@ -11,6 +12,7 @@ export const commands: Command[] = [
 	checkCommand,
 	compareCommand,
 	regionsCommand,
+	historyCommand,
 	explainCommand,
 	decodeCommand,
 	cscsCommand,
