@@ -1,10 +1,9 @@
 import {fetchVersionInfo} from '../core/versions/version-xml.js';
 import {latestAcross, type RegionResult} from '../core/versions/latest-across.js';
-import {UsageError} from '../core/errors.js';
 import {findCsc} from '../core/catalog/cscs.js';
 import {buildDate, compareVersions} from '../core/versions/decode.js';
 import {cscArg, modelArg} from './args.js';
-import {endpointsFrom, networkOptions, outputOptions, parseCommandArgs, timeoutFrom} from './options.js';
+import {endpointsFrom, integerOption, networkOptions, outputOptions, parseCommandArgs, timeoutFrom} from './options.js';
 import type {Command} from './types.js';
 
 /** Open (unbranded) CSCs of large markets, used when no CSC is given and none is preferred. */
@@ -29,10 +28,7 @@ Example: fusdeck compare SM-S918B EUX XEF BTU DBT`,
 		const {values, positionals} = parseCommandArgs('compare', args, {...outputOptions, ...networkOptions, concurrency: {type: 'string'}});
 		const model = modelArg(positionals[0], 'compare');
 		const cscs = positionals.length > 1 ? [...new Set(positionals.slice(1).map(csc => cscArg(csc, 'compare')))] : defaultCompareCscs;
-		const concurrency = values.concurrency === undefined ? 6 : Number(values.concurrency);
-		if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32) {
-			throw new UsageError(`--concurrency takes a whole number from 1 to 32, not "${values.concurrency}"`);
-		}
+		const concurrency = integerOption('concurrency', values.concurrency, 6, 1, 32);
 
 		const endpoints = endpointsFrom(values, io.env);
 		const timeoutMs = timeoutFrom(values.timeout);

@@ -52,3 +52,17 @@ export function timeoutFrom(value: string | undefined, fallbackMs = 30_000): num
 
 	return Math.round(seconds * 1000);
 }
+
+/** A whole-number flag within bounds, with a usage error that names the flag and its range. */
+export function integerOption(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
+	if (value === undefined) {
+		return fallback;
+	}
+
+	const number = Number(value);
+	if (!Number.isInteger(number) || number < min || number > max) {
+		throw new UsageError(`--${name} takes a whole number from ${min} to ${max}, not "${value}"`);
+	}
+
+	return number;
+}

@@ -5,7 +5,7 @@ import {latestAcross} from '../core/versions/latest-across.js';
 import {RegionCache, type RegionCacheEntry} from '../core/versions/region-cache.js';
 import {fetchVersionInfo} from '../core/versions/version-xml.js';
 import {modelArg} from './args.js';
-import {endpointsFrom, networkOptions, outputOptions, parseCommandArgs, timeoutFrom} from './options.js';
+import {endpointsFrom, integerOption, networkOptions, outputOptions, parseCommandArgs, timeoutFrom} from './options.js';
 import type {Command} from './types.js';
 
 export const regionsCommand: Command = {
@@ -30,13 +30,9 @@ Example: fusdeck regions SM-S918B`,
 		});
 		const model = modelArg(positionals[0], 'regions');
 		const maxAgeHours = values['max-age'] === undefined ? 6 : Number(values['max-age']);
-		const concurrency = values.concurrency === undefined ? 8 : Number(values.concurrency);
+		const concurrency = integerOption('concurrency', values.concurrency, 8, 1, 32);
 		if (!Number.isFinite(maxAgeHours) || maxAgeHours < 0) {
 			throw new UsageError(`--max-age takes a number of hours, not "${values['max-age']}"`);
-		}
-
-		if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32) {
-			throw new UsageError(`--concurrency takes a whole number from 1 to 32, not "${values.concurrency}"`);
 		}
 
 		const endpoints = endpointsFrom(values, io.env);
