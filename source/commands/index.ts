@@ -2,6 +2,7 @@ import {checkCommand} from './check.js';
 import {compareCommand} from './compare.js';
 import {cscsCommand} from './cscs.js';
 import {decodeCommand} from './decode.js';
+import {emulatorCommand} from './emulator.js';
 import {explainCommand} from './explain.js';
 import {historyCommand} from './history.js';
 import {regionsCommand} from './regions.js';
@@ -16,4 +17,5 @@ export const commands: Command[] = [
 	explainCommand,
 	decodeCommand,
 	cscsCommand,
+	emulatorCommand,
 ];

@@ -1,0 +1,193 @@
+/**
+ * The project's FUS emulator: one loopback HTTP server for all three hosts (FUS, download, FOTA),
+ * both protocol variants, ranged downloads with expiring authorisations, and fault controls.
+ */
+import {createServer, type IncomingMessage, type ServerResponse} from 'node:http';
+import type {AddressInfo} from 'node:net';
+import {classicVariant, smartVariant, smartHistoryPath, type ProtocolName} from '../core/fus/variant.js';
+import {parseFusRequest} from '../core/fus/xml.js';
+import {emulatorCatalog, findEmulatorModel, type EmulatorModel} from './catalog.js';
+import {defaultFaults, takeCounted, type Faults} from './faults.js';
+import {makeFirmware, type EmulatorFirmware} from './firmware.js';
+import {handleHistory, handleInform, handleInit, historySignatures, type HandlerContext} from './fus-handlers.js';
+import {sendRange} from './range.js';
+import {SessionStore} from './sessions.js';
+import {versionXml} from './version-xml.js';
+
+export type EmulatorOptions = {port?: number; host?: string; firmwareSize?: number; faults?: Faults; now?: () => number};
+
+export type Emulator = {
+	url: string;
+	port: number;
+	catalog: EmulatorModel[];
+	faults: Faults;
+	/** The firmware the emulator serves for a pair (the latest unless a version is given). */
+	firmware(model: string, csc: string, version?: string): EmulatorFirmware;
+	expireAllLinks(): void;
+	stats(): Record<string, number>;
+	close(): Promise<void>;
+};
+
+const postRoutes = new Map<string, {protocol: ProtocolName; kind: 'nonce' | 'inform' | 'init' | 'history'}>([
+	[classicVariant.paths.nonce, {protocol: 'classic', kind: 'nonce'}],
+	[classicVariant.paths.inform, {protocol: 'classic', kind: 'inform'}],
+	[classicVariant.paths.init, {protocol: 'classic', kind: 'init'}],
+	[smartVariant.paths.nonce, {protocol: 'smart', kind: 'nonce'}],
+	[smartVariant.paths.inform, {protocol: 'smart', kind: 'inform'}],
+	[smartVariant.paths.init, {protocol: 'smart', kind: 'init'}],
+	[smartHistoryPath, {protocol: 'smart', kind: 'history'}],
+]);
+
+const downloadRoutes = new Map<string, ProtocolName>([[classicVariant.paths.download, 'classic'], [smartVariant.paths.download, 'smart']]);
+
+async function readBody(request: IncomingMessage, limit = 1024 * 1024): Promise<string> {
+	let body = '';
+	for await (const chunk of request) {
+		body += String(chunk);
+		if (body.length > limit) {
+			throw new Error('request body too large');
+		}
+	}
+
+	return body;
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+	const faults: Faults = {...defaultFaults, ...options.faults};
+	const now = options.now ?? Date.now;
+	const size = options.firmwareSize ?? 256 * 1024;
+	const sessions = new SessionStore();
+	const cache = new Map<string, EmulatorFirmware>();
+	const byName = new Map<string, EmulatorFirmware>();
+	const counts: Record<string, number> = {};
+	const firmwareFor = (entry: EmulatorModel, csc: string, version: string) => {
+		const key = `${entry.model}|${csc}|${version}`;
+		let firmware = cache.get(key);
+		if (!firmware) {
+			firmware = makeFirmware(entry, csc, version, size);
+			cache.set(key, firmware);
+			byName.set(firmware.binaryName, firmware);
+		}
+
+		return firmware;
+	};
+
+	const context: HandlerContext = {faults, firmware: firmwareFor, byName, now};
+
+	const handle = async (request: IncomingMessage, response: ServerResponse) => {
+		const url = new URL(request.url ?? '/', 'http://emulator');
+		counts[url.pathname] = (counts[url.pathname] ?? 0) + 1;
+		if (url.pathname === '/__emulator/faults' && request.method === 'POST') {
+			Object.assign(faults, JSON.parse(await readBody(request)) as Faults);
+			response.writeHead(200, {'content-type': 'application/json'}).end(JSON.stringify(faults));
+			return;
+		}
+
+		if (url.pathname === '/__emulator/stats') {
+			response.writeHead(200, {'content-type': 'application/json'}).end(JSON.stringify(counts));
+			return;
+		}
+
+		const limited = takeCounted(faults.rateLimit);
+		if (limited) {
+			response.writeHead(429, {'retry-after': String(limited.retryAfter)}).end();
+			return;
+		}
+
+		const failing = takeCounted(faults.serverErrors);
+		if (failing) {
+			response.writeHead(failing.status).end('<html><body>Server Error</body></html>');
+			return;
+		}
+
+		const versionMatch = /^\/firmware\/([^/]+)\/([^/]+)\/version\.xml$/.exec(url.pathname);
+		if (versionMatch && request.method === 'GET') {
+			const answer = versionXml(findEmulatorModel(decodeURIComponent(versionMatch[2]!)), decodeURIComponent(versionMatch[1]!));
+			response.writeHead(answer.status, {'content-type': 'application/xml'}).end(answer.body);
+			return;
+		}
+
+		const download = downloadRoutes.get(url.pathname);
+		if (download && request.method === 'GET') {
+			const session = sessions.authenticate(request, download);
+			const file = url.searchParams.get('file') ?? '';
+			const firmware = [...byName.values()].find(entry => entry.modelPath + entry.binaryName === file);
+			if (!firmware) {
+				response.writeHead(session ? 404 : 401).end();
+				return;
+			}
+
+			const expires = session?.authorised.get(firmware.binaryName);
+			if (!session || expires === undefined || expires < now()) {
+				response.writeHead(401).end();
+				return;
+			}
+
+			sendRange(request, response, firmware.encrypted, takeCounted(faults.resetAfterBytes)?.bytes);
+			return;
+		}
+
+		const route = postRoutes.get(url.pathname);
+		if (!route || request.method !== 'POST') {
+			response.writeHead(404).end();
+			return;
+		}
+
+		const body = await readBody(request);
+		if (route.kind === 'nonce') {
+			const session = sessions.create(route.protocol);
+			response.writeHead(200, {nonce: session.headerNonce, 'set-cookie': `JSESSIONID=${session.id}; Path=/; HttpOnly`}).end();
+			return;
+		}
+
+		let put: Record<string, string> = {};
+		try {
+			put = parseFusRequest(body).put;
+		} catch {
+			// A malformed body is FUS status 400 (S01 under Smart), like missing fields.
+		}
+
+		const session = sessions.authenticate(request, route.protocol, route.kind === 'history' ? historySignatures(put['BINARY_MODEL_NAME']) : undefined);
+		if (!session) {
+			response.writeHead(200, {'content-type': 'application/xml'}).end('<FUSMsg><FUSHdr><ProtoVer>1.0</ProtoVer></FUSHdr><FUSBody><Results><Status>401</Status></Results></FUSBody></FUSMsg>');
+			return;
+		}
+
+		const reply = route.kind === 'inform' ? handleInform(session, put, context) : route.kind === 'init' ? handleInit(session, put, context) : handleHistory(put);
+		// Rotate the nonce on every reply, so clients must adopt it.
+		response.writeHead(200, {'content-type': 'application/xml', nonce: sessions.rotate(session)}).end(reply);
+	};
+
+	const server = createServer((request, response) => {
+		handle(request, response).catch(() => {
+			if (!response.headersSent) {
+				response.writeHead(400).end();
+			} else {
+				response.destroy();
+			}
+		});
+	});
+	await new Promise<void>(resolve => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
+	const {port} = server.address() as AddressInfo;
+	return {
+		url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+		port,
+		catalog: emulatorCatalog,
+		faults,
+		firmware(model, csc, version) {
+			const entry = findEmulatorModel(model);
+			const chosen = version ?? entry?.builds[csc]?.[0];
+			if (!entry || !chosen) {
+				throw new Error(`the emulator has no firmware for ${model}/${csc}`);
+			}
+
+			return firmwareFor(entry, csc, chosen);
+		},
+		expireAllLinks: () => sessions.expireAll(),
+		stats: () => ({...counts}),
+		close: async () => new Promise<void>(resolve => {
+			server.closeAllConnections();
+			server.close(() => resolve());
+		}),
+	};
+}
