@@ -2,6 +2,7 @@ import {checkCommand} from './check.js';
 import {compareCommand} from './compare.js';
 import {cscsCommand} from './cscs.js';
 import {decodeCommand} from './decode.js';
+import {downloadCommand} from './download.js';
 import {emulatorCommand} from './emulator.js';
 import {explainCommand} from './explain.js';
 import {historyCommand} from './history.js';
@@ -14,6 +15,7 @@ export const commands: Command[] = [
 	compareCommand,
 	regionsCommand,
 	historyCommand,
+	downloadCommand,
 	explainCommand,
 	decodeCommand,
 	cscsCommand,

@@ -1,0 +1,108 @@
+/** Downloads against the emulator: the decrypted bytes must be exactly the emulator's plaintext. */
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {createHash} from 'node:crypto';
+import {mkdtemp, readdir, readFile, rm} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {startEmulator, type Emulator} from '../../source/emulator/server.js';
+import {openDownload} from '../../source/core/fus/open-download.js';
+import {downloadSequential} from '../../source/core/transfer/sequential-download.js';
+import {runBinary} from '../helpers/spawn-cli.js';
+import {imeiFromTac} from '../helpers/read-source.js';
+
+const sha256 = async (path: string) => createHash('sha256').update(await readFile(path)).digest('hex');
+
+async function setup(t: {after(fn: () => Promise<void>): void}, options: Parameters<typeof startEmulator>[0] = {}) {
+	const emulator = await startEmulator(options);
+	const dir = await mkdtemp(join(tmpdir(), 'fusdeck-dl-'));
+	const out = join(dir, 'out');
+	const config = join(dir, 'config');
+	await import('node:fs/promises').then(async fs => fs.mkdir(out));
+	t.after(async () => {
+		await emulator.close();
+		await rm(dir, {recursive: true, force: true});
+	});
+	const env = {FUSDECK_FUS_URL: emulator.url, FUSDECK_DOWNLOAD_URL: emulator.url, FUSDECK_FOTA_URL: emulator.url, FUSDECK_CONFIG_DIR: config};
+	return {emulator, out, env};
+}
+
+const finalName = (emulator: Emulator, model: string, csc: string, version?: string) => emulator.firmware(model, csc, version).binaryName.replace(/\.enc[24]$/, '');
+
+test('fusdeck download with no IMEI and an empty config gives the exact plaintext, and nothing else in the folder', async t => {
+	const {emulator, out, env} = await setup(t);
+	const result = await runBinary(['download', 'SM-S918B', 'EUX', '--out', out, '--json'], env);
+	assert.equal(result.code, 0, result.stderr);
+	const answer = JSON.parse(result.stdout) as {path: string; protocol: string};
+	assert.equal(answer.protocol, 'smart');
+	assert.deepEqual(await readdir(out), [finalName(emulator, 'SM-S918B', 'EUX')]);
+	assert.equal(await sha256(answer.path), emulator.firmware('SM-S918B', 'EUX').plainSha256);
+});
+
+test('--build downloads an older build exactly; a served-latest reply stops before any transfer', async t => {
+	const {emulator, out, env} = await setup(t);
+	const older = emulator.catalog.find(m => m.model === 'SM-S918B')!.builds['EUX']![1]!;
+	const pda = older.split('/')[0]!;
+	const ok = await runBinary(['download', 'SM-S918B', 'EUX', '--out', out, '--build', pda, '--json'], env);
+	assert.equal(ok.code, 0, ok.stderr);
+	assert.equal(await sha256(JSON.parse(ok.stdout).path), emulator.firmware('SM-S918B', 'EUX', older).plainSha256);
+	emulator.faults.serveOlderBuilds = false;
+	await rm(JSON.parse(ok.stdout).path);
+	const stopped = await runBinary(['download', 'SM-S918B', 'EUX', '--out', out, '--build', older], env);
+	assert.equal(stopped.code, 3);
+	assert.match(stopped.stderr, /Asked for .* but the server offers .*--accept-latest/);
+	assert.deepEqual(await readdir(out), []);
+});
+
+test('with Smart refused, auto falls back to classic with the given IMEI, and without one says what to do', async t => {
+	const {emulator, out, env} = await setup(t, {faults: {refuseSmart: true}});
+	const without = await runBinary(['download', 'SM-A546B', 'EUX', '--out', out], env);
+	assert.equal(without.code, 3);
+	assert.match(without.stderr, /no IMEI or serial is stored for SM-A546B/);
+	const withImei = await runBinary(['download', 'SM-A546B', 'EUX', '--out', out, '--imei', imeiFromTac('35066581'), '--json'], env);
+	assert.equal(withImei.code, 0, withImei.stderr);
+	assert.equal(JSON.parse(withImei.stdout).protocol, 'classic');
+	assert.equal(await sha256(JSON.parse(withImei.stdout).path), emulator.firmware('SM-A546B', 'EUX').plainSha256);
+});
+
+test('a wrong CRC fails verification with exit 4 and leaves no file behind', async t => {
+	const {out, env} = await setup(t, {faults: {corruptCrc: true}});
+	const result = await runBinary(['download', 'SM-S918B', 'XEF', '--out', out, '--json'], env);
+	assert.equal(result.code, 4);
+	assert.equal(JSON.parse(result.stdout).error.code, 'CRC_MISMATCH');
+	assert.deepEqual(await readdir(out), []);
+});
+
+test('link expiry mid-download, 429, 5xx and a reset are all absorbed and the bytes stay exact', async t => {
+	const {emulator, out} = await setup(t, {firmwareSize: 200 * 1024});
+	const endpoints = {fus: emulator.url, download: emulator.url, fota: emulator.url};
+	const version = emulator.catalog.find(m => m.model === 'SM-S918B')!.builds['DBT']![0]!;
+	const opened = await openDownload({model: 'SM-S918B', csc: 'DBT', version}, {endpoints, protocol: 'smart'});
+	let chunks = 0;
+	const waits: number[] = [];
+	const result = await downloadSequential({
+		source: opened.source,
+		remote: opened.remote,
+		destDir: out,
+		chunkSize: 32 * 1024,
+		sleep: async ms => {
+			waits.push(ms);
+		},
+		onProgress() {
+			chunks++;
+			if (chunks === 1) {
+				emulator.expireAllLinks();
+			} else if (chunks === 2) {
+				emulator.faults.rateLimit = {count: 1, retryAfter: 3};
+			} else if (chunks === 3) {
+				emulator.faults.serverErrors = {count: 2, status: 503};
+			} else if (chunks === 4) {
+				emulator.faults.resetAfterBytes = {bytes: 1000, count: 1};
+			}
+		},
+	});
+	assert.equal(await sha256(result.path), emulator.firmware('SM-S918B', 'DBT').plainSha256);
+	assert.equal(waits[0], 3000, 'Retry-After is honoured');
+	assert.equal(waits.length, 4, 'one wait for 429, two for the 503s, one for the reset');
+	assert.equal(emulator.stats()['/NF_SmartDownloadBinaryInitForMass.do'], 2, 'the expired link was renewed once');
+});
