@@ -33,12 +33,15 @@ export function checkImei(imei: string, model?: string | CatalogModel): ImeiChec
 	const problems: string[] = [];
 	const warnings: string[] = [];
 	const stray = [...digits].filter(c => !/\d/.test(c));
-	if (stray.length > 0) {
+	const looksLikeSerial = stray.length > 0 && /^[a-z\d]{11}$/i.test(digits);
+	if (looksLikeSerial) {
+		problems.push('this looks like a Samsung serial number (11 letters and digits), not an IMEI; a serial identifies the device too, so give it where a serial is asked');
+	} else if (stray.length > 0) {
 		problems.push(`an IMEI has only digits, but this one contains ${[...new Set(stray)].map(c => `"${c}"`).join(', ')}; copy the 15 digits from Settings › About phone, or dial *#06#`);
 	}
 
 	const count = digits.length - stray.length;
-	if (count !== 15) {
+	if (count !== 15 && !looksLikeSerial) {
 		problems.push(`an IMEI has 15 digits, but ${count} ${count === 1 ? 'was' : 'were'} given; copy all 15 from Settings › About phone, or dial *#06#`);
 	} else if (stray.length === 0 && !isLuhnValid(digits)) {
 		const expected = luhnCheckDigit(digits.slice(0, 14));
