@@ -6,6 +6,8 @@ import {downloadCommand} from './download.js';
 import {emulatorCommand} from './emulator.js';
 import {explainCommand} from './explain.js';
 import {historyCommand} from './history.js';
+import {imeiCommand} from './imei.js';
+import {modelsCommand} from './models.js';
 import {regionsCommand} from './regions.js';
 import type {Command} from './types.js';
 
@@ -18,6 +20,8 @@ export const commands: Command[] = [
 	downloadCommand,
 	explainCommand,
 	decodeCommand,
+	modelsCommand,
 	cscsCommand,
+	imeiCommand,
 	emulatorCommand,
 ];
