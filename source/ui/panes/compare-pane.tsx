@@ -18,6 +18,26 @@ export type ComparePaneProps = {
 
 // Declared with `type`: the table wants an index-signature shape.
 type TableRow = {' ': string; CSC: string; Country: string; PDA: string; Built: string; Android: string; Behind: string};
+type ColumnKey = keyof TableRow;
+
+/**
+ * The columns that fit: the marker, CSC, PDA, build month and how far behind always; Android
+ * and then the country (cut to the room left) when there is space. Each column is its widest
+ * value plus one space each side, and one separator per column plus one.
+ */
+export function fitColumns(data: readonly TableRow[], width: number): {keys: ColumnKey[]; countryWidth: number} {
+	const widthOf = (key: ColumnKey) => Math.max(key.length, ...data.map(row => row[key].length)) + 2;
+	const total = (keys: readonly ColumnKey[]) => keys.reduce((sum, key) => sum + widthOf(key), 0) + keys.length + 1;
+	const keys: ColumnKey[] = [' ', 'CSC', 'PDA', 'Built', 'Behind'];
+	if (total([...keys, 'Android']) <= width) keys.splice(4, 0, 'Android');
+	const room = width - total(keys) - 1 - 2;
+	if (room >= 'Country'.length) {
+		keys.splice(2, 0, 'Country');
+		return {keys, countryWidth: Math.min(16, room)};
+	}
+
+	return {keys, countryWidth: 0};
+}
 
 export function compareTitle(model: string | undefined, rows: readonly CompareRow[]): string {
 	const loading = rows.filter(row => row.state === 'loading').length;
@@ -34,16 +54,18 @@ export function ComparePane({box, focused, model, rows, cursor}: ComparePaneProp
 	// The table draws a heading line plus one line per row (horizontal rules are hidden).
 	const visible = Math.max(1, inner.height - 1);
 	const start = windowStart(cursor, rows.length, visible);
-	const countryWidth = Math.max(6, Math.min(16, inner.width - 60));
 	const data: TableRow[] = rows.slice(start, start + visible).map((row, index) => ({
 		' ': start + index === cursor ? '›' : ' ',
 		CSC: row.csc,
-		Country: truncate(row.country, countryWidth),
+		Country: row.country,
 		PDA: row.pda,
 		Built: truncate(row.built, 18),
 		Android: row.android,
 		Behind: row.newest ? '★ newest' : row.behind,
 	}));
+	const columns = fitColumns(data, inner.width);
+	const countryWidth = columns.countryWidth;
+	const shown = data.map(row => ({...row, Country: truncate(row.Country, countryWidth)}));
 
 	const Cell = ({children}: PropsWithChildren) => {
 		const text = String(children);
@@ -59,7 +81,7 @@ export function ComparePane({box, focused, model, rows, cursor}: ComparePaneProp
 				? <Text color={theme.muted}>{model ? 'Mark regions (Space) and press c to compare' : 'Choose a model, then press c'}</Text>
 				: (
 					<Box flexDirection="column" width={inner.width} overflow="hidden">
-						<Table data={data} padding={0} cell={Cell} header={Header} skeleton={Skeleton}/>
+						<Table data={shown} columns={columns.keys} cell={Cell} header={Header} skeleton={Skeleton}/>
 					</Box>
 				)}
 		</PaneFrame>

@@ -48,7 +48,7 @@ export function ErrorsPane({box, focused, groups, cursor}: ErrorsPaneProps) {
 	return (
 		<PaneFrame title={errorsTitle(groups)} width={box.width} height={box.height} focused={focused} collapsed={box.collapsed}>
 			{groups.length === 0 && <Text color={theme.muted}>No errors</Text>}
-			<Box flexDirection="column" height={groups.length > 0 ? listHeight : 0} overflow="hidden">
+			<Box flexDirection="column" height={Math.min(groups.length, listHeight)} overflow="hidden">
 				{groups.slice(start, start + listHeight).map((group, index) => (
 					<RowText
 						key={group.entry.id}
