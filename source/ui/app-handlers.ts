@@ -3,7 +3,7 @@ import type {Settings} from '../core/store/settings-types.js';
 import type {HistoryView} from './hooks/use-history.js';
 import type {CommandId, KeyContext} from './keys.js';
 import type {CompareRow} from './model/compare-rows.js';
-import type {DeviceRow} from './model/device-rows.js';
+import {deviceRows, type DeviceRow} from './model/device-rows.js';
 import {errorAction} from './model/error-actions.js';
 import type {ErrorGroup} from './model/error-groups.js';
 import {regionsToCompare, type RegionRow} from './model/region-rows.js';
@@ -126,7 +126,14 @@ export function createHandlers(env: HandlerEnv): Handlers {
 		},
 		'devices.filter': () => dispatch({type: 'startFilter', pane: 'devices'}),
 		'devices.favourite'() {
-			if (device) attempt('could not save the favourite', () => services.settings.toggleFavourite(device.model));
+			if (!device) return;
+			attempt('could not save the favourite', () => {
+				services.settings.toggleFavourite(device.model);
+				// The list reorders (favourites first); keep the cursor on the same model.
+				const {favouriteModels, recentModels} = services.settings.getSnapshot();
+				const index = deviceRows(services.searchModels(state.filters.devices), favouriteModels, recentModels).findIndex(row => row.model === device.model);
+				dispatch({type: 'setCursor', pane: 'devices', index});
+			});
 		},
 		'regions.mark': () => dispatch({type: 'toggleMark', csc: context.csc!}),
 		'regions.download': () => enqueue(context.rowModel!, context.csc!),

@@ -11,8 +11,11 @@ class FakeStdout extends EventEmitter {
 		super();
 	}
 
-	write = (frame: string) => {
-		this.frames.push(frame);
+	write = (frame: string, ...rest: unknown[]) => {
+		// Ink ends with a bare newline when it unmounts; that is not a frame.
+		if (frame !== '\n') this.frames.push(frame);
+		const done = rest.find(argument => typeof argument === 'function') as (() => void) | undefined;
+		done?.();
 		return true;
 	};
 }

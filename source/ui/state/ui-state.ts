@@ -30,6 +30,7 @@ export type UiAction =
 	| {type: 'focus'; pane: PaneId}
 	| {type: 'cycleFocus'; delta: 1 | -1}
 	| {type: 'move'; delta: number; count: number}
+	| {type: 'setCursor'; pane: PaneId; index: number}
 	| {type: 'openOverlay'; overlay: OverlayId}
 	| {type: 'closeOverlay'}
 	| {type: 'ask'; pending: Pending}
@@ -71,6 +72,7 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 			return {...state, cursors: {...state.cursors, [state.focus]: clamp(state.cursors[state.focus] + action.delta, 0, last)}};
 		}
 
+		case 'setCursor': return {...state, cursors: {...state.cursors, [action.pane]: Math.max(0, action.index)}};
 		case 'openOverlay': return {...state, overlay: action.overlay, overlayCursor: 0};
 		case 'closeOverlay': return {...state, overlay: undefined, input: undefined, overlayCursor: 0};
 		case 'ask': return {...state, pending: action.pending};
