@@ -89,7 +89,7 @@ function Workstation({services, queueFrameMs}: {services: AppServices; queueFram
 		...(error && errorAction(error.entry) ? {errorAction: errorAction(error.entry)!.label} : {}),
 		errorCount: errors.length,
 	};
-	const overlayRows = state.overlay === 'help' ? helpLines(context).length : state.overlay === 'history' ? history.view?.builds.length ?? 0 : settingFields.length;
+	const overlayRows = state.overlay === 'help' ? Math.max(1, helpLines(context).length - (layout.bodyHeight - 2) + 1) : state.overlay === 'history' ? history.view?.builds.length ?? 0 : settingFields.length;
 	const mode = {focus: state.focus, confirming: Boolean(state.pending), ...(state.input ? {input: state.input} : {}), ...(state.overlay ? {overlay: state.overlay} : {})};
 	const scopes = activeScopes(mode);
 

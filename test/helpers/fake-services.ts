@@ -122,7 +122,7 @@ class FakeQueue implements QueueService {
 				failed: jobs.filter(job => job.state === 'failed').length,
 				bytesDone: jobs.reduce((sum, job) => sum + job.bytesDone, 0),
 				bytesTotal: jobs.reduce((sum, job) => sum + (job.bytesTotal ?? 0), 0),
-				speed: jobs.reduce((sum, job) => sum + job.speed, 0),
+				speed: jobs.filter(job => job.state === 'downloading').reduce((sum, job) => sum + job.speed, 0),
 			},
 		};
 	}

@@ -16,8 +16,8 @@ export function helpLines(context: KeyContext): string[] {
 		lines.push(`${scopeTitle(scope)}:`);
 		for (const command of inScope) {
 			const reason = command.disabledReason?.(context);
-			lines.push(`  ${keysText(command).padEnd(22)} ${command.help}`);
-			if (reason) lines.push(`  ${''.padEnd(22)} (not now: ${reason})`);
+			lines.push(`  ${keysText(command).padEnd(16)} ${command.help}`);
+			if (reason) lines.push(`  ${''.padEnd(16)} (not now: ${reason})`);
 		}
 	}
 

@@ -2,7 +2,6 @@ import {Box, Text} from 'ink';
 import {PaneFrame} from '../components/pane-frame.js';
 import {windowStart} from '../components/list-window.js';
 import {RowText} from '../components/row-text.js';
-import {truncate} from '../format.js';
 import type {PaneBox} from '../layout.js';
 import {errorAction} from '../model/error-actions.js';
 import type {ErrorGroup} from '../model/error-groups.js';
@@ -42,13 +41,13 @@ export function ErrorsPane({box, focused, groups, cursor}: ErrorsPaneProps) {
 			...(action ? [`→ Enter: ${action.label}`] : []),
 		]
 		: [];
-	const detailLines = Math.min(details.length, Math.max(0, inner.height - 1));
-	const listHeight = Math.max(1, inner.height - detailLines);
+	// The list keeps at least one row; the details of the row under the cursor wrap below it.
+	const listHeight = Math.max(1, Math.min(groups.length, inner.height - details.length));
 	const start = windowStart(cursor, groups.length, listHeight);
 	return (
 		<PaneFrame title={errorsTitle(groups)} width={box.width} height={box.height} focused={focused} collapsed={box.collapsed}>
 			{groups.length === 0 && <Text color={theme.muted}>No errors</Text>}
-			<Box flexDirection="column" height={Math.min(groups.length, listHeight)} overflow="hidden">
+			<Box flexDirection="column" height={groups.length > 0 ? listHeight : 0} overflow="hidden">
 				{groups.slice(start, start + listHeight).map((group, index) => (
 					<RowText
 						key={group.entry.id}
@@ -60,9 +59,11 @@ export function ErrorsPane({box, focused, groups, cursor}: ErrorsPaneProps) {
 					/>
 				))}
 			</Box>
-			{details.slice(0, detailLines).map(line => (
-				<Text key={line} wrap="truncate" color={line.startsWith('→') ? theme.accent : undefined}>{truncate(`    ${line}`, inner.width)}</Text>
-			))}
+			<Box flexDirection="column" paddingLeft={4} width={inner.width} height={Math.max(0, inner.height - listHeight)} overflow="hidden">
+				{details.map(line => (
+					<Text key={line} wrap="wrap" color={line.startsWith('→') ? theme.accent : undefined}>{line}</Text>
+				))}
+			</Box>
 		</PaneFrame>
 	);
 }
