@@ -1,0 +1,54 @@
+/** Text formatting for rows: sizes, speeds, times, progress bars. Pure, no colour. */
+const units = ['B', 'KB', 'MB', 'GB', 'TB'] as const;
+
+export function formatBytes(bytes: number): string {
+	let value = Math.max(0, bytes);
+	let unit = 0;
+	while (value >= 1000 && unit < units.length - 1) {
+		value /= 1000;
+		unit++;
+	}
+
+	return `${unit === 0 ? value.toFixed(0) : value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+}
+
+export function formatSpeed(bytesPerSecond: number): string {
+	return bytesPerSecond > 0 ? `${formatBytes(bytesPerSecond)}/s` : '—';
+}
+
+export function formatEta(seconds: number | undefined): string {
+	if (seconds === undefined || !Number.isFinite(seconds) || seconds < 0) {
+		return '—';
+	}
+
+	const s = Math.round(seconds);
+	if (s < 60) return `${s}s`;
+	if (s < 3600) return `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
+	return `${Math.floor(s / 3600)}h${String(Math.floor(s % 3600 / 60)).padStart(2, '0')}m`;
+}
+
+/** Whole percent, floored so 100 % means done; undefined while the size is unknown. */
+export function percent(done: number, total: number | undefined): number | undefined {
+	if (!total || total <= 0) {
+		return undefined;
+	}
+
+	return Math.min(100, Math.floor(done / total * 100));
+}
+
+/** A text bar that reads without colour: [#####-----]. */
+export function progressBar(done: number, total: number | undefined, width: number): string {
+	const inner = Math.max(1, width - 2);
+	if (!total) {
+		return `[${'·'.repeat(inner)}]`;
+	}
+
+	const filled = Math.min(inner, Math.floor(done / total * inner));
+	return `[${'#'.repeat(filled)}${'-'.repeat(inner - filled)}]`;
+}
+
+/** Cuts text to `width` columns with an ellipsis. */
+export function truncate(text: string, width: number): string {
+	if (width <= 0) return '';
+	return text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}…`;
+}

@@ -1,0 +1,38 @@
+import {Text} from 'ink';
+import type {Settings} from '../../core/store/settings-types.js';
+import {PaneFrame} from '../components/pane-frame.js';
+import {RowText} from '../components/row-text.js';
+import {truncate} from '../format.js';
+import {settingFields} from '../model/settings-fields.js';
+import {useTheme} from '../theme/theme-context.js';
+
+export type SettingsOverlayProps = {
+	width: number;
+	height: number;
+	settings: Readonly<Settings>;
+	model?: string;
+	cursor: number;
+	editing: boolean;
+	editText: string;
+	/** The last save's problem, shown under the field. */
+	problem?: string;
+	recoveredFrom?: string;
+};
+
+export function SettingsOverlay({width, height, settings, model, cursor, editing, editText, problem, recoveredFrom}: SettingsOverlayProps) {
+	const theme = useTheme();
+	const inner = width - 2;
+	return (
+		<PaneFrame title={`Settings${model ? ` · ${model}` : ''}`} width={width} height={height} focused>
+			{recoveredFrom && <Text wrap="truncate" color={theme.warning}>{truncate(`! The settings file was damaged; a copy is kept at ${recoveredFrom}`, inner)}</Text>}
+			{settingFields.map((field, index) => {
+				const selected = index === cursor;
+				const value = selected && editing ? `${editText}▏` : field.display(settings, model);
+				return (
+					<RowText key={field.id} text={`${field.label.padEnd(40)} ${value}`} width={inner} selected={selected} active/>
+				);
+			})}
+			{problem && <Text wrap="truncate" color={theme.danger}>{truncate(`✗ ${problem}`, inner)}</Text>}
+		</PaneFrame>
+	);
+}

@@ -1,0 +1,59 @@
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {frameLines, press, waitForFrame} from '../helpers/render.js';
+import {startApp} from '../helpers/start-app.js';
+
+const footer = (frame: string) => frameLines(frame).at(-1)!;
+
+test('/ filters models as you type, by code or marketing name; Enter keeps the filter', async () => {
+	using started = startApp();
+	const {app} = started;
+	press(app, 'devices.filter');
+	await waitForFrame(app, frame => footer(frame).startsWith('Filter devices: ▏ · Enter apply · Esc clear'));
+	app.type('u');
+	app.type('l');
+	const filtered = await waitForFrame(app, /1 Devices \[2\] \/ul/);
+	assert.match(filtered, /SM-S918B +Galaxy S23 Ultra/);
+	assert.match(filtered, /SM-S928B +Galaxy S24 Ultra/);
+	assert.doesNotMatch(filtered, /Galaxy A54/);
+	assert.match(footer(filtered), /^Filter devices: ul▏/);
+	app.type('\u007F'); // Backspace
+	await waitForFrame(app, /1 Devices \[\d+\] \/u ═/);
+	press(app, 'filter.apply');
+	const applied = await waitForFrame(app, frame => footer(frame).startsWith('Enter select'));
+	assert.match(applied, /1 Devices \[\d+\] \/u/);
+	// Keys act again once the filter is applied: `f` is favourite, not text.
+	press(app, 'devices.favourite');
+	await waitForFrame(app, /★ SM-/);
+});
+
+test('Esc clears the filter and shows every model again', async () => {
+	using started = startApp();
+	const {app} = started;
+	press(app, 'devices.filter');
+	app.type('fold');
+	await waitForFrame(app, /1 Devices \[1\] \/fold/);
+	press(app, 'filter.clear');
+	await waitForFrame(app, /1 Devices \[8\] ═/);
+	assert.match(footer(app.lastFrame()), /^Enter select/);
+});
+
+test('favourites and recently used models come first; Enter selects the model and opens its regions', async () => {
+	using started = startApp();
+	const {app, services} = started;
+	press(app, 'list.bottom'); // SM-X710
+	press(app, 'devices.favourite');
+	await waitForFrame(app, /› ★ SM-X710/);
+	assert.ok(frameLines(app.lastFrame())[1]!.includes('★ SM-X710'), 'the favourite is first');
+	press(app, 'list.down');
+	press(app, 'list.down');
+	press(app, 'devices.select'); // the third row: SM-S911B
+	const regions = await waitForFrame(app, /╔═ ▶ 2 Regions SM-S911B \[12\]/);
+	assert.match(regions, /── 1 Devices \[8\]/);
+	assert.deepEqual(services.settingsStore.getSnapshot().favouriteModels, ['SM-X710']);
+	assert.deepEqual(services.settingsStore.getSnapshot().recentModels, ['SM-S911B']);
+	press(app, 'app.focusDevices');
+	const devices = await waitForFrame(app, /╔═ ▶ 1 Devices/);
+	assert.match(devices, /★ SM-X710/);
+	assert.match(devices, /↺ SM-S911B +Galaxy S23 ✓/);
+});

@@ -1,0 +1,79 @@
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {fakeExplanation, fakeJob} from '../helpers/fake-services.js';
+import {frameLines, press, waitForFrame} from '../helpers/render.js';
+import {startApp} from '../helpers/start-app.js';
+
+const footer = (frame: string) => frameLines(frame).at(-1)!;
+
+test('a job row shows state, a text bar, percent, speed, ETA and connections; totals in the title', async () => {
+	using started = startApp({jobs: [fakeJob('a'), fakeJob('b', {csc: 'DBT', state: 'failed', error: fakeExplanation('CRC mismatch')})]});
+	const {app} = started;
+	press(app, 'app.focusQueue');
+	const frame = await waitForFrame(app, /▶ 4 Queue \[2\] · 1 active · 0 done · 1 failed · 40 MB\/s/);
+	assert.match(frame, /› downloading SM-S918B\/EUX +\[#+-+\] +25% +40 MB\/s +2m30s ×4/);
+	assert.match(frame, /failed +SM-S918B\/DBT +✗ CRC mismatch/);
+});
+
+test('p pauses a running job and resumes a paused one', async () => {
+	using started = startApp({jobs: [fakeJob('a')]});
+	const {app, services} = started;
+	press(app, 'app.focusQueue');
+	press(app, 'queue.pause');
+	await waitForFrame(app, /› paused +SM-S918B\/EUX/);
+	press(app, 'queue.pause');
+	await waitForFrame(app, /› downloading +SM-S918B\/EUX/);
+	assert.deepEqual(services.fakeQueue.calls, ['pause:a', 'resume:a']);
+});
+
+test('x asks before cancelling, No by default; y cancels', async () => {
+	using started = startApp({jobs: [fakeJob('a')]});
+	const {app, services} = started;
+	press(app, 'app.focusQueue');
+	press(app, 'queue.cancel');
+	await waitForFrame(app, frame => footer(frame).startsWith('Cancel the download of SM-S918B/EUX? y/N'));
+	press(app, 'confirm.no');
+	await waitForFrame(app, frame => footer(frame).startsWith('p pause/resume'));
+	assert.deepEqual(services.fakeQueue.calls, []);
+	press(app, 'queue.cancel');
+	await waitForFrame(app, /Cancel the download of SM-S918B\/EUX\? y\/N/);
+	press(app, 'confirm.yes');
+	await waitForFrame(app, /› cancelled +SM-S918B\/EUX/);
+	assert.deepEqual(services.fakeQueue.calls, ['cancel:a']);
+});
+
+test('r retries a failed job; on a running job it says why not', async () => {
+	using started = startApp({jobs: [fakeJob('a'), fakeJob('b', {state: 'failed', error: fakeExplanation('Link expired')})]});
+	const {app, services} = started;
+	press(app, 'app.focusQueue');
+	press(app, 'queue.retry');
+	await waitForFrame(app, frame => footer(frame).startsWith('r: only a failed or cancelled job can be retried'));
+	press(app, 'list.down');
+	press(app, 'queue.retry');
+	await waitForFrame(app, /› queued +SM-S918B\/EUX/);
+	assert.deepEqual(services.fakeQueue.calls, ['retry:b']);
+});
+
+test('progress updates are coalesced: a burst of 200 updates draws only a few frames', async () => {
+	using started = startApp({jobs: [fakeJob('a', {bytesDone: 0})], queueFrameMs: 250});
+	const {app, services} = started;
+	press(app, 'app.focusQueue');
+	await waitForFrame(app, /▶ 4 Queue/);
+	const before = app.frames.length;
+	for (let step = 1; step <= 200; step++) {
+		services.fakeQueue.update('a', {bytesDone: step * 40_000_000});
+	}
+
+	await waitForFrame(app, /› downloading .* 100%/);
+	const drawn = app.frames.length - before;
+	assert.ok(drawn >= 1 && drawn <= 3, `drew ${drawn} frames for 200 updates`);
+});
+
+test('the queue row fits at 60 columns', async () => {
+	using started = startApp({jobs: [fakeJob('a')], columns: 60, rows: 20});
+	const {app} = started;
+	press(app, 'app.focusQueue');
+	const frame = await waitForFrame(app, /▶ 4 Queue/);
+	assert.match(frame, /› downloading SM-S918B\/EUX +\[#+-+\] +25% +40 MB\/s +2m30s/);
+	assert.ok(frameLines(frame).every(line => line.length <= 60));
+});
