@@ -4,6 +4,7 @@ import {reportError} from './commands/report-error.js';
 import {exitCodes, type CommandIO} from './commands/types.js';
 import {UsageError} from './core/errors.js';
 import {fusdeckVersion} from './version.js';
+import {runWorkstation} from './workstation.js';
 
 export function mainHelp(): string {
 	const width = Math.max(...commands.map(c => c.name.length));
@@ -11,7 +12,7 @@ export function mainHelp(): string {
 		`fusdeck ${fusdeckVersion}: a terminal workstation for official Samsung firmware (FUS)`,
 		'',
 		'Usage:',
-		'  fusdeck                 open the workstation (TUI)',
+		'  fusdeck [--demo]        open the workstation (TUI); --demo runs it against the built-in emulator',
 		'  fusdeck <command> [options]',
 		'',
 		'Commands:',
@@ -60,10 +61,19 @@ export async function runCli(argv: string[], io: CommandIO): Promise<number> {
 export async function main() {
 	const argv = process.argv.slice(2);
 	const io: CommandIO = {stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd()};
-	if (argv.length === 0 || argv[0]?.startsWith('--') && !['--help', '--version'].includes(argv[0])) {
-		// The TUI lands in its own issue; until then say so instead of doing nothing.
-		process.stderr.write('fusdeck: the workstation UI is not built yet; run fusdeck --help for the commands\n');
-		process.exitCode = exitCodes.usage;
+	if (argv.length === 0 || argv[0]?.startsWith('--') && !['--help', '-h', '--version', '-v'].includes(argv[0])) {
+		if (!process.stdin.isTTY || !process.stdout.isTTY) {
+			process.stderr.write('fusdeck: the workstation needs a terminal; in scripts use a command (fusdeck --help)\n');
+			process.exitCode = exitCodes.usage;
+			return;
+		}
+
+		try {
+			process.exitCode = await runWorkstation(argv, io);
+		} catch (error) {
+			process.exitCode = reportError(error, io, {json: false, debug: argv.includes('--debug')});
+		}
+
 		return;
 	}
 
