@@ -4,7 +4,8 @@ import {mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync}
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {isFusdeckError} from '../../source/core/errors.js';
-import {luhnValid, maskDeviceId, normaliseDeviceId} from '../../source/core/store/device-id.js';
+import {maskDeviceId, normaliseDeviceId} from '../../source/core/store/device-id.js';
+import {isLuhnValid as luhnValid} from '../../source/core/identity/luhn.js';
 import {SettingsStore} from '../../source/core/store/settings-store.js';
 
 const validImei = '351234567890124'; // Luhn-valid

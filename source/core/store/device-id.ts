@@ -1,38 +1,17 @@
 import {FusdeckError} from '../errors.js';
+import {isLuhnValid} from '../identity/luhn.js';
 
 /**
  * Device ids as the settings keep them: an IMEI (15 digits, Luhn check digit) or a serial
- * (11 letters and digits). A small Luhn lives here so the store stands alone; the identity
- * module's richer validation (TAC per model) can replace it later.
+ * (11 letters and digits).
  */
 export type DeviceIdKind = 'imei' | 'serial';
-
-export function luhnValid(digits: string): boolean {
-	if (!/^\d+$/.test(digits)) {
-		return false;
-	}
-
-	let sum = 0;
-	for (let index = 0; index < digits.length; index++) {
-		let digit = Number(digits[digits.length - 1 - index]);
-		if (index % 2 === 1) {
-			digit *= 2;
-			if (digit > 9) {
-				digit -= 9;
-			}
-		}
-
-		sum += digit;
-	}
-
-	return sum % 10 === 0;
-}
 
 /** Trims and upper-cases, then checks; throws INVALID_IMEI with a message that says what is wrong. */
 export function normaliseDeviceId(raw: string, model?: string): {id: string; kind: DeviceIdKind} {
 	const id = raw.trim().toUpperCase();
 	if (/^\d{15}$/.test(id)) {
-		if (!luhnValid(id)) {
+		if (!isLuhnValid(id)) {
 			throw invalid(`the IMEI ${maskDeviceId(id)} fails its check digit (Luhn); check the 15 digits from *#06#`, model);
 		}
 
