@@ -26,6 +26,8 @@ export function renderApp(services: AppServices, options: RenderAppOptions = {})
 		stdin: options.stdin ?? process.stdin,
 		stderr: options.stderr ?? process.stderr,
 		exitOnCtrlC: false,
+		// Ink turns live rendering off when CI is set; a person at a terminal still needs it.
+		interactive: Boolean((options.stdout ?? process.stdout).isTTY),
 		patchConsole: true,
 		alternateScreen: options.alternateScreen ?? true,
 	});
