@@ -1,5 +1,8 @@
 /** The FUS client against the project's emulator: both variants, fallback, expiry, history, faults. */
 import {test} from 'node:test';
+import {mkdtemp, rm} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import assert from 'node:assert/strict';
 import {startEmulator, type Emulator} from '../../source/emulator/server.js';
 import {openDownload} from '../../source/core/fus/open-download.js';
@@ -96,4 +99,18 @@ test('rate limits and 5xx spells from the emulator are retried by compare', asyn
 	assert.deepEqual(rows.map(row => row.state), ['ok', 'ok', 'ok']);
 	assert.equal(emulator.faults.rateLimit?.count, 0);
 	assert.equal(emulator.faults.serverErrors?.count, 0);
+});
+
+test('regions against the emulator lists exactly the emulator CSCs of a model', async t => {
+	const emulator = await startEmulator();
+	const config = await mkdtemp(join(tmpdir(), 'fusdeck-regions-emu-'));
+	t.after(async () => {
+		await emulator.close();
+		await rm(config, {recursive: true, force: true});
+	});
+	const result = await runCliCaptured(['regions', 'SM-A546B', '--json'], {FUSDECK_FOTA_URL: emulator.url, FUSDECK_CONFIG_DIR: config});
+	assert.equal(result.code, 0, result.stderr);
+	const {regions} = JSON.parse(result.stdout) as {regions: Array<{csc: string}>};
+	const truth = Object.keys(emulator.catalog.find(m => m.model === 'SM-A546B')!.builds);
+	assert.deepEqual(regions.map(region => region.csc).sort(), truth.sort());
 });
