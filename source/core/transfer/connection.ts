@@ -74,7 +74,7 @@ async function runLease(ctx: TransferContext, lease: Lease, staging: Buffer): Pr
 			const response = await ctx.source.requestRange(start, lease.end - 1, signal);
 			const verdict = checkRangeResponse(response, start, lease.end - 1, ctx.size);
 			if (verdict.kind !== 'data') {
-				response.body.destroy();
+				discard(response.body);
 			}
 
 			if (verdict.kind === 'renew') {
@@ -213,6 +213,8 @@ async function streamBody(ctx: TransferContext, lease: Lease, body: Readable, bo
 
 		await flush();
 	} catch (error) {
+		// What arrived is good: keep it, so a cancel or a stall loses at most a partial block.
+		await flush().catch(() => undefined);
 		if (stalled) {
 			throw new Stalled();
 		}
@@ -220,8 +222,14 @@ async function streamBody(ctx: TransferContext, lease: Lease, body: Readable, bo
 		throw error;
 	} finally {
 		clearTimeout(timer);
-		body.destroy();
+		discard(body);
 	}
+}
+
+/** undici's body emits an error when destroyed unread; nobody needs to hear it. */
+function discard(body: Readable): void {
+	body.on('error', () => undefined);
+	body.destroy();
 }
 
 async function write(ctx: TransferContext, handle: FileHandle | undefined, data: Buffer, position: number): Promise<void> {
