@@ -37,6 +37,8 @@ export class FaultServer {
 	bytesSent = 0;
 	token = 'token-0';
 	renewRequests = 0;
+	/** Download responses not yet finished or closed. */
+	openResponses = 0;
 	#server: Server;
 	#held: Array<() => void> = [];
 	#onHold: (() => void) | undefined;
@@ -98,6 +100,8 @@ export class FaultServer {
 			return;
 		}
 
+		this.openResponses++;
+		response.once('close', () => this.openResponses--);
 		const size = this.file.length;
 		const match = /^bytes=(\d+)-(\d*)$/.exec(request.headers.range ?? '');
 		const start = match ? Number(match[1]) : 0;

@@ -2,7 +2,7 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {readFile} from 'node:fs/promises';
 import {join} from 'node:path';
-import {startHarness, sha256File, type Harness} from '../helpers/transfer-harness.js';
+import {startHarness, sha256File, waitFor, type Harness} from '../helpers/transfer-harness.js';
 
 const finalName = 'SM-S918B_1_20251103021001_k6hk0664tq_fac.zip';
 
@@ -40,6 +40,7 @@ for (const fraction of [0.1, 0.5, 0.9]) {
 		const savedBytes = saved.done.reduce((sum, r) => sum + r.end - r.start, 0);
 		assert.ok(savedBytes > 0 && savedBytes <= h.server.bytesSent, `saved ${savedBytes}`);
 
+		await waitFor(() => h.server.openResponses === 0, 'the aborted connections to close');
 		h.server.release();
 		const sentBefore = h.server.bytesSent;
 		const result = await h.download();

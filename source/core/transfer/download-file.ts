@@ -3,7 +3,8 @@
  * checkpointed to `<final name>.part.json`, resumed from it, verified (CRC32 of the encrypted
  * stream, PKCS#7, .tar.md5 members) and renamed to the final name only when all of that holds.
  */
-import {mkdir, open, rename, rm, stat, type FileHandle} from 'node:fs/promises';
+import {mkdir, open, readdir, rename, rm, stat, type FileHandle} from 'node:fs/promises';
+import {basename, join} from 'node:path';
 import {systemClock, type Clock} from '../clock.js';
 import {TransferError, VerifyError, isFusdeckError} from '../errors.js';
 import {AuthGate} from './auth-gate.js';
@@ -63,6 +64,14 @@ export function transferFiles(destDir: string, binaryName: string) {
 export async function removeTransferFiles(destDir: string, binaryName: string): Promise<void> {
 	const files = transferFiles(destDir, binaryName);
 	await Promise.all([files.part, files.sidecar, files.encryptedPart].map(async path => rm(path, {force: true})));
+	await removeStaleTemporaries(destDir, files.sidecar);
+}
+
+/** A process killed while writing the sidecar leaves its temp file behind (see writeFileAtomic). */
+async function removeStaleTemporaries(destDir: string, sidecar: string): Promise<void> {
+	const prefix = `${basename(sidecar)}.`;
+	const names = await readdir(destDir).catch(() => [] as string[]);
+	await Promise.all(names.filter(name => name.startsWith(prefix) && name.endsWith('.tmp')).map(async name => rm(join(destDir, name), {force: true})));
 }
 
 export async function downloadFile(options: DownloadOptions): Promise<DownloadResult> {
@@ -81,7 +90,9 @@ export async function downloadFile(options: DownloadOptions): Promise<DownloadRe
 		state = undefined;
 	}
 
-	if (!state) {
+	if (state) {
+		await removeStaleTemporaries(destDir, files.sidecar);
+	} else {
 		await removeTransferFiles(destDir, remote.binaryName);
 	}
 
