@@ -195,7 +195,16 @@ export class FaultServer {
 			sent += length;
 			this.bytesSent += length;
 			if (!response.write(chunk)) {
-				await Promise.race([once(response, 'drain'), once(response, 'close')]);
+				await new Promise<void>(resolve => {
+					const done = () => {
+						response.off('drain', done);
+						response.off('close', done);
+						resolve();
+					};
+
+					response.on('drain', done);
+					response.on('close', done);
+				});
 			}
 		}
 
