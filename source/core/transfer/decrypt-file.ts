@@ -7,7 +7,7 @@ import {createReadStream, createWriteStream} from 'node:fs';
 import {open, rm, stat} from 'node:fs/promises';
 import {Transform} from 'node:stream';
 import {pipeline} from 'node:stream/promises';
-import {TransferError, VerifyError} from '../errors.js';
+import {TransferError, UsageError, VerifyError} from '../errors.js';
 import {createBlockDecipher} from '../fus/crypto.js';
 import {removePadding, verifyAndRename} from './finish-file.js';
 import {noProgress, type ProgressSink} from './transfer-statistics.js';
@@ -35,7 +35,7 @@ export async function decryptFile(options: DecryptOptions): Promise<DecryptResul
 	try {
 		size = (await stat(input)).size;
 	} catch (error) {
-		throw new TransferError('USAGE', `Cannot read ${input}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {stage: 'input', path: input});
+		throw new UsageError(`Cannot read ${input} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); check the path`, {path: input});
 	}
 
 	if (size === 0 || size % 16 !== 0) {
