@@ -2,12 +2,14 @@ import {checkCommand} from './check.js';
 import {compareCommand} from './compare.js';
 import {cscsCommand} from './cscs.js';
 import {decodeCommand} from './decode.js';
+import {decryptCommand} from './decrypt.js';
 import {downloadCommand} from './download.js';
 import {emulatorCommand} from './emulator.js';
 import {explainCommand} from './explain.js';
 import {historyCommand} from './history.js';
 import {imeiCommand} from './imei.js';
 import {modelsCommand} from './models.js';
+import {queueCommand} from './queue.js';
 import {regionsCommand} from './regions.js';
 import type {Command} from './types.js';
 
@@ -18,6 +20,8 @@ export const commands: Command[] = [
 	regionsCommand,
 	historyCommand,
 	downloadCommand,
+	decryptCommand,
+	queueCommand,
 	explainCommand,
 	decodeCommand,
 	modelsCommand,

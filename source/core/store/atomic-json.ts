@@ -2,27 +2,13 @@
  * JSON files that are never half-written: write a temporary file beside the target (mode 0600),
  * flush it, then rename over the target. A crash leaves either the old or the new content.
  */
-import {randomBytes} from 'node:crypto';
-import {mkdir, open, readFile, rename, rm} from 'node:fs/promises';
+import {mkdir, readFile} from 'node:fs/promises';
 import {dirname} from 'node:path';
+import {writeFileAtomic} from './atomic-write.js';
 
 export async function writeJsonAtomic(path: string, value: unknown): Promise<void> {
 	await mkdir(dirname(path), {recursive: true, mode: 0o700});
-	const temporary = `${path}.${randomBytes(4).toString('hex')}.tmp`;
-	const handle = await open(temporary, 'w', 0o600);
-	try {
-		await handle.writeFile(JSON.stringify(value, null, '\t') + '\n');
-		await handle.sync();
-	} finally {
-		await handle.close();
-	}
-
-	try {
-		await rename(temporary, path);
-	} catch (error) {
-		await rm(temporary, {force: true});
-		throw error;
-	}
+	await writeFileAtomic(path, JSON.stringify(value, null, '\t') + '\n', {mode: 0o600, durable: true});
 }
 
 /** The parsed file, or undefined when it does not exist or is not valid JSON (a cache can be rebuilt). */

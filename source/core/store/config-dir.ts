@@ -26,3 +26,8 @@ export function configDir(env: Record<string, string | undefined>, platform: Nod
 export function cacheDir(env: Record<string, string | undefined>): string {
 	return join(configDir(env), 'cache');
 }
+
+/** The persisted download queue. */
+export function queueFile(env: Record<string, string | undefined>, platform?: NodeJS.Platform): string {
+	return join(configDir(env, platform), 'queue.json');
+}

@@ -1,0 +1,250 @@
+/**
+ * One connection: takes a lease from the pool, fetches it with retries, decrypts each run of whole
+ * blocks as it arrives (AES-ECB blocks are independent) and writes it at its offset. Anything the
+ * server says goes through checkRangeResponse; anything the network does is retried with backoff.
+ */
+import type {FileHandle} from 'node:fs/promises';
+import type {Readable} from 'node:stream';
+import {crc32} from 'node:zlib';
+import type {Clock} from '../clock.js';
+import {FusError, NetworkError, TransferError, isFusdeckError, type FusdeckError} from '../errors.js';
+import {createBlockDecipher} from '../fus/crypto.js';
+import type {AuthGate} from './auth-gate.js';
+import {checkRangeResponse} from './response-check.js';
+import {backoffDelay, parseRetryAfter, type RetryOptions} from './retry-policy.js';
+import type {TransferStatistics} from './transfer-statistics.js';
+import type {Lease, WorkPool} from './work-pool.js';
+import type {DoneRange} from './range-set.js';
+import type {DownloadSource} from './types.js';
+
+export type TransferContext = {
+	source: DownloadSource;
+	size: number;
+	key: Buffer;
+	part: FileHandle;
+	encrypted: FileHandle | undefined;
+	partPath: string;
+	pool: WorkPool;
+	stats: TransferStatistics;
+	gate: AuthGate;
+	clock: Clock;
+	retry: RetryOptions;
+	stallTimeoutMs: number;
+	/** Bytes buffered per connection before a decrypt + write. A multiple of 16. */
+	stagingBytes: number;
+	/** Aborted on cancel and on the first fatal error; every connection stops. */
+	signal: AbortSignal;
+	/** Shared: no request before this time (a 429 with Retry-After holds every connection). */
+	notBefore: number;
+	/** Shared: milliseconds all connections have spent waiting for retries. */
+	waitedMs: number;
+	onWritten(): void;
+	onLeaseDone(range: DoneRange): void;
+};
+
+class Stalled extends Error {}
+
+export async function runConnection(ctx: TransferContext): Promise<void> {
+	const staging = Buffer.allocUnsafe(ctx.stagingBytes);
+	for (let lease = ctx.pool.take(); lease; lease = ctx.pool.take()) {
+		await runLease(ctx, lease, staging);
+		// Synchronous together, so a checkpoint sees the range exactly once.
+		ctx.pool.release(lease);
+		ctx.onLeaseDone({start: lease.start, end: lease.pos, crc: lease.crc});
+	}
+}
+
+async function runLease(ctx: TransferContext, lease: Lease, staging: Buffer): Promise<void> {
+	let attempts = 0;
+	let renewedWithoutProgress = false;
+	while (lease.pos < lease.end) {
+		ctx.signal.throwIfAborted();
+		if (ctx.notBefore > ctx.clock.now()) {
+			await ctx.clock.sleep(ctx.notBefore - ctx.clock.now(), ctx.signal);
+		}
+
+		const generation = ctx.gate.generation;
+		const start = lease.pos;
+		const before = lease.pos;
+		const request = new AbortController();
+		const signal = AbortSignal.any([ctx.signal, request.signal]);
+		let failure: FusdeckError | undefined;
+		let retryAfterMs: number | undefined;
+		try {
+			const response = await ctx.source.requestRange(start, lease.end - 1, signal);
+			const verdict = checkRangeResponse(response, start, lease.end - 1, ctx.size);
+			if (verdict.kind !== 'data') {
+				discard(response.body);
+			}
+
+			if (verdict.kind === 'renew') {
+				if (renewedWithoutProgress) {
+					throw new FusError('LINK_EXPIRED', 'The server still refuses the download after renewing its authorisation (HTTP 401); start the download again later', {stage: 'download', httpStatus: 401});
+				}
+
+				renewedWithoutProgress = true;
+				await ctx.gate.renew(generation);
+				ctx.stats.renewals = ctx.gate.renewals;
+				continue;
+			}
+
+			if (verdict.kind === 'fatal') {
+				throw verdict.error;
+			}
+
+			if (verdict.kind === 'retry') {
+				failure = verdict.error;
+				retryAfterMs = parseRetryAfter(verdict.retryAfter, ctx.clock.now());
+			} else {
+				ctx.stats.connections++;
+				try {
+					await streamBody(ctx, lease, response.body, verdict.end + 1, staging, request);
+				} finally {
+					ctx.stats.connections--;
+				}
+
+				if (lease.pos < Math.min(lease.end, verdict.end + 1)) {
+					failure = new NetworkError('NETWORK', `The connection closed early at byte ${lease.pos}`, {stage: 'download'});
+				}
+			}
+		} catch (error) {
+			if (ctx.signal.aborted) {
+				throw ctx.signal.reason ?? error;
+			}
+
+			if (isFusdeckError(error) && !(error instanceof NetworkError)) {
+				throw error;
+			}
+
+			if (error instanceof Stalled) {
+				ctx.stats.stalls++;
+				failure = new NetworkError('TIMEOUT', `No data for ${Math.round(ctx.stallTimeoutMs / 1000)} s`, {stage: 'download'});
+			} else {
+				failure = isFusdeckError(error) ? error : new NetworkError('NETWORK', `Download connection failed: ${(error as Error).message}`, {stage: 'download'}, {cause: error});
+			}
+		}
+
+		if (lease.pos > before) {
+			attempts = 0;
+			renewedWithoutProgress = false;
+		}
+
+		if (failure) {
+			await waitToRetry(ctx, failure, ++attempts, retryAfterMs);
+		}
+	}
+}
+
+async function waitToRetry(ctx: TransferContext, failure: FusdeckError, attempts: number, retryAfterMs: number | undefined): Promise<void> {
+	ctx.stats.retries++;
+	if (attempts >= ctx.retry.maxAttempts) {
+		throw annotate(failure, `gave up after ${attempts} attempts`);
+	}
+
+	const delay = retryAfterMs ?? backoffDelay(attempts, ctx.retry);
+	if (ctx.waitedMs + delay > ctx.retry.maxTotalWaitMs) {
+		throw annotate(failure, `retrying would wait longer than ${Math.round(ctx.retry.maxTotalWaitMs / 1000)} s in total`);
+	}
+
+	ctx.waitedMs += delay;
+	if (retryAfterMs !== undefined) {
+		// The server asked everyone to hold off, not just this connection.
+		ctx.notBefore = Math.max(ctx.notBefore, ctx.clock.now() + retryAfterMs);
+	}
+
+	await ctx.clock.sleep(delay, ctx.signal);
+}
+
+function annotate(error: FusdeckError, why: string): FusdeckError {
+	const Kind = error.constructor as new (...args: ConstructorParameters<typeof FusError>) => FusdeckError;
+	return new Kind(error.code, `${error.message} (${why})`, error.context, {cause: error});
+}
+
+async function streamBody(ctx: TransferContext, lease: Lease, body: Readable, bodyEnd: number, staging: Buffer, request: AbortController): Promise<void> {
+	const decipher = createBlockDecipher(ctx.key);
+	let filled = 0;
+	let stalled = false;
+	const timer = setTimeout(() => {
+		stalled = true;
+		request.abort(new Stalled());
+	}, ctx.stallTimeoutMs);
+	timer.unref();
+
+	const limit = () => Math.min(lease.end, bodyEnd);
+	const flush = async () => {
+		let n = Math.min(filled, limit() - lease.pos);
+		n -= n % 16;
+		if (n > 0) {
+			const encrypted = staging.subarray(0, n);
+			lease.claimed = lease.pos + n;
+			const crc = crc32(encrypted, lease.crc);
+			const plain = decipher.update(encrypted);
+			await write(ctx, ctx.encrypted, encrypted, lease.pos);
+			await write(ctx, ctx.part, plain, lease.pos);
+			lease.pos += n;
+			lease.crc = crc;
+			lease.claimed = lease.pos;
+			ctx.stats.add(n);
+			ctx.onWritten();
+			staging.copyWithin(0, n, filled);
+			filled -= n;
+		}
+
+		if (lease.pos >= limit()) {
+			filled = 0; // anything past our (possibly shortened) lease belongs to another connection
+		}
+	};
+
+	try {
+		outer: for await (const chunk of body as AsyncIterable<Buffer>) {
+			timer.refresh();
+			for (let offset = 0; offset < chunk.length;) {
+				const copied = chunk.copy(staging, filled, offset);
+				filled += copied;
+				offset += copied;
+				if (filled === staging.length) {
+					await flush();
+					if (lease.pos >= limit()) {
+						break outer;
+					}
+				}
+			}
+		}
+
+		await flush();
+	} catch (error) {
+		// What arrived is good: keep it, so a cancel or a stall loses at most a partial block.
+		await flush().catch(() => undefined);
+		if (stalled) {
+			throw new Stalled();
+		}
+
+		throw error;
+	} finally {
+		clearTimeout(timer);
+		discard(body);
+	}
+}
+
+/** undici's body emits an error when destroyed unread; nobody needs to hear it. */
+function discard(body: Readable): void {
+	body.on('error', () => undefined);
+	body.destroy();
+}
+
+async function write(ctx: TransferContext, handle: FileHandle | undefined, data: Buffer, position: number): Promise<void> {
+	if (!handle) {
+		return;
+	}
+
+	try {
+		await handle.write(data, 0, data.length, position);
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code === 'ENOSPC' || code === 'EDQUOT') {
+			throw new TransferError('DISK_FULL', `The disk is full while writing ${ctx.partPath}; free some space and start the download again: it resumes where it stopped`, {stage: 'disk', path: ctx.partPath});
+		}
+
+		throw new TransferError('INTERNAL', `Could not write ${ctx.partPath}: ${(error as Error).message}`, {stage: 'disk', path: ctx.partPath}, {cause: error});
+	}
+}
