@@ -7,10 +7,12 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {endpointsFrom, networkOptions, parseCommandArgs, timeoutFrom} from './commands/options.js';
 import type {CommandIO} from './commands/types.js';
-import {configDir} from './core/store/config-dir.js';
+import {configDir, queueFile} from './core/store/config-dir.js';
 import {SettingsStore} from './core/store/settings-store.js';
+import {FusdeckError} from './core/errors.js';
 import {startEmulator} from './emulator/server.js';
 import {createAppServices} from './services/app-services.js';
+import {openQueue} from './services/open-queue.js';
 import {renderApp} from './ui/render-app.js';
 
 
@@ -24,12 +26,19 @@ export async function runWorkstation(args: string[], io: CommandIO): Promise<num
 		store.setPreferredRegions(['EUX', 'XEF', 'DBT', 'BTU', 'INS']);
 	}
 
-	const services = createAppServices({endpoints, store, timeoutMs: timeoutFrom(values.timeout)});
+	const timeoutMs = timeoutFrom(values.timeout);
+	const config = demoDir ? join(demoDir, 'config') : configDir(io.env);
+	const opened = await openQueue({endpoints, store, timeoutMs, storePath: join(config, 'queue.json'), autoResume: true});
+	const services = createAppServices({endpoints, store, timeoutMs, queue: opened.queue});
+	if (opened.heldBy !== undefined) {
+		services.errorLog.add(new FusdeckError('QUEUE_IN_USE', `The download queue is in use by process ${opened.heldBy}; downloads started here are not saved and will not resume after a restart`, {stage: 'config'}));
+	}
+
 	const instance = renderApp(services, {env: io.env});
 	try {
 		await instance.waitUntilExit();
 	} finally {
-		services.queue.stopAll();
+		await opened.close();
 		await emulator?.close();
 	}
 

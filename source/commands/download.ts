@@ -1,24 +1,32 @@
 import {resolve} from 'node:path';
 import {statSync} from 'node:fs';
-import {openDownload} from '../core/fus/open-download.js';
-import {resolveVersion} from '../core/fus/resolve-version.js';
-import {UsageError} from '../core/errors.js';
-import {configDir} from '../core/store/config-dir.js';
+import {FusdeckError, TransferError, UsageError} from '../core/errors.js';
+import type {DownloadQueue} from '../core/queue/download-queue.js';
+import type {JobSpec, JobView} from '../core/queue/types.js';
+import {configDir, queueFile} from '../core/store/config-dir.js';
 import {SettingsStore} from '../core/store/settings-store.js';
-import {downloadSequential} from '../core/transfer/sequential-download.js';
+import {connectionsRange} from '../core/store/settings-types.js';
 import {cscArg, modelArg, protocolArg} from './args.js';
-import {endpointsFrom, networkOptions, outputOptions, parseCommandArgs, timeoutFrom} from './options.js';
-import type {Command} from './types.js';
+import {endpointsFrom, integerOption, networkOptions, outputOptions, parseCommandArgs, timeoutFrom} from './options.js';
+import {openQueue} from '../services/open-queue.js';
+import {progressLine} from './progress-line.js';
+import {exitCodes, type Command, type CommandIO} from './types.js';
 
 export const downloadCommand: Command = {
 	name: 'download',
 	summary: 'download, decrypt and verify firmware (Smart protocol: no IMEI needed)',
 	usage: `Usage: fusdeck download MODEL CSC [--out DIR] [--build PDA|VERSION] [--accept-latest]
-                        [--imei IMEI|SERIAL] [--protocol auto|smart|classic] [--json]
+                        [--connections N] [--keep-encrypted] [--imei IMEI|SERIAL]
+                        [--protocol auto|smart|classic] [--json]
 
-Downloads the latest firmware of MODEL for CSC (or the build named by --build), decrypts it while
-it arrives, checks the CRC32 the server announced and the padding, and leaves the decrypted zip
-in DIR (default: the settings' download folder, else the current folder).
+Downloads the latest firmware of MODEL for CSC (or the build named by --build) over N ranged
+connections (default: the settings' connections per job, 4), decrypts it while it arrives,
+checks the CRC32 the server announced, the padding and the MD5 of every .tar.md5 member, and
+only then leaves the decrypted zip in DIR (default: the settings' download folder, else the
+current folder).
+
+The job goes into the download queue (fusdeck queue lists it). Ctrl-C pauses it: the same
+command run again resumes where it stopped, as does a run after a crash or kill.
 
 --protocol auto (default) tries Smart first, which needs no IMEI, and falls back to classic with
 the IMEI given or stored for the model. When the server offers another build than --build asks
@@ -33,34 +41,134 @@ Example: fusdeck download SM-S918B EUX`,
 			imei: {type: 'string'},
 			build: {type: 'string'},
 			'accept-latest': {type: 'boolean', default: false},
+			connections: {type: 'string'},
+			'keep-encrypted': {type: 'boolean', default: false},
 		});
 		const model = modelArg(positionals[0], 'download');
 		const csc = cscArg(positionals[1], 'download');
+		if (positionals.length > 2) {
+			throw new UsageError(`download takes MODEL and CSC, not also "${positionals[2]}". See: fusdeck download --help`);
+		}
+
 		const store = new SettingsStore({configDir: configDir(io.env)});
 		const settings = store.getSnapshot();
 		const protocol = protocolArg(values.protocol, settings.protocol);
-		const deviceId = values.imei?.trim() || store.deviceIdsFor(model)[0];
+		const connections = integerOption('connections', values.connections, settings.connectionsPerJob, connectionsRange.min, connectionsRange.max);
 		const destDir = resolve(io.cwd, values.out ?? (settings.downloadFolder || '.'));
 		if (!statSync(destDir, {throwIfNoEntry: false})?.isDirectory()) {
 			throw new UsageError(`The download folder ${destDir} does not exist; create it or pass --out DIR`);
 		}
 
-		const endpoints = endpointsFrom(values, io.env);
-		const timeoutMs = timeoutFrom(values.timeout);
-		const version = await resolveVersion(model, csc, values.build, {fotaUrl: endpoints.fota, timeoutMs, signal: io.signal});
-		const memory = {get: (m: string) => store.getSnapshot().protocolByModel[m], set: (m: string, p: 'classic' | 'smart') => store.rememberProtocol(m, p)};
-		const opened = await openDownload({model, csc, version, deviceId}, {endpoints, protocol, timeoutMs, signal: io.signal, memory, exactBuild: Boolean(values.build) && !values['accept-latest']});
-		if (!values.json) {
-			io.stderr.write(`fusdeck: ${model} ${csc} ${opened.info.version.split('/')[0]} via ${opened.info.protocol}: ${opened.remote.size} bytes\n`);
+		const opened = await openQueue({
+			endpoints: endpointsFrom(values, io.env),
+			store,
+			timeoutMs: timeoutFrom(values.timeout),
+			storePath: queueFile(io.env),
+			autoResume: false,
+			protocol: () => protocol,
+			connections,
+			concurrency: 1,
+			onServed(_spec, served) {
+				if (!values.json) {
+					io.stderr.write(`fusdeck: ${model} ${csc} ${served.version.split('/')[0]} via ${served.protocol}: ${served.size} bytes over ${connections} connection(s)\n`);
+				}
+			},
+		});
+		if (opened.heldBy !== undefined && !values.json) {
+			io.stderr.write(`fusdeck: the download queue is in use by process ${opened.heldBy} (the workstation?); this download runs outside it\n`);
 		}
 
-		const result = await downloadSequential({source: opened.source, remote: opened.remote, destDir, signal: io.signal});
-		if (values.json) {
-			io.stdout.write(JSON.stringify({ok: true, model, csc, version: opened.info.version, protocol: opened.info.protocol, path: result.path, size: result.size, crc32: result.crc32}) + '\n');
-		} else {
-			io.stdout.write(`${result.path}\n`);
-		}
+		const spec: JobSpec = {
+			model,
+			csc,
+			...(values.build ? {version: values.build} : {}),
+			...(values.imei?.trim() ? {deviceId: values.imei.trim()} : {}),
+			destDir,
+			...(values['keep-encrypted'] ? {keepEncrypted: true} : {}),
+			...(values.build && !values['accept-latest'] ? {exactBuild: true} : {}),
+		};
 
-		return 0;
+		try {
+			const job = await runJob(opened.queue, spec, io, {json: values.json});
+			return report(job, io, values.json, opened.queue.failure(job.id));
+		} finally {
+			await opened.close();
+		}
 	},
 };
+
+/** Continues the same unfinished job when there is one, else adds it; resolves when it settles. */
+async function runJob(queue: DownloadQueue, spec: JobSpec, io: CommandIO, options: {json: boolean}): Promise<JobView> {
+	const existing = queue.findUnfinished(spec);
+	let id: string;
+	if (existing) {
+		id = existing.id;
+		if (!options.json) {
+			io.stderr.write(`fusdeck: continuing job ${id} (${existing.state})\n`);
+		}
+
+		await (existing.state === 'failed' || existing.state === 'cancelled' ? queue.retry(id) : queue.resume(id));
+	} else {
+		id = queue.add(spec).id;
+	}
+
+	const live = !options.json && Boolean((io.stderr as {isTTY?: boolean}).isTTY);
+	return new Promise<JobView>((resolvePromise, reject) => {
+		const settled = (job: JobView | undefined) => job && ['done', 'failed', 'cancelled', 'paused'].includes(job.state);
+		const onChange = () => {
+			const job = queue.snapshot().jobs.find(j => j.id === id);
+			if (live && job?.state === 'downloading') {
+				io.stderr.write(`\r${progressLine(job)}\u001B[K`);
+			}
+
+			if (settled(job)) {
+				cleanup();
+				if (live) {
+					io.stderr.write('\r\u001B[K');
+				}
+
+				resolvePromise(job!);
+			}
+		};
+
+		const onAbort = () => {
+			queue.pause(id).catch(reject);
+		};
+
+		const cleanup = () => {
+			queue.off('change', onChange);
+			io.signal?.removeEventListener('abort', onAbort);
+		};
+
+		queue.on('change', onChange);
+		io.signal?.addEventListener('abort', onAbort, {once: true});
+		if (io.signal?.aborted) {
+			onAbort();
+		}
+
+		onChange();
+	});
+}
+
+function report(job: JobView, io: CommandIO, json: boolean, failure: unknown): number {
+	if (job.state === 'done') {
+		if (json) {
+			io.stdout.write(JSON.stringify({ok: true, job: job.id, model: job.model, csc: job.csc, version: job.version, protocol: job.protocol, path: job.path, size: job.result?.bytes, members: job.result?.members, resumedBytes: job.result?.resumedBytes, renewals: job.result?.renewals, retries: job.result?.retries}) + '\n');
+		} else {
+			io.stdout.write(`${job.path}\n`);
+		}
+
+		return exitCodes.ok;
+	}
+
+	if (job.state === 'paused') {
+		throw new TransferError('CANCELLED', `Download paused at ${job.bytesDone} of ${job.bytesTotal} bytes (job ${job.id}); run the same command again to resume`, {stage: 'download'});
+	}
+
+	if (failure !== undefined) {
+		throw failure;
+	}
+
+	const error = job.error ?? {code: 'INTERNAL' as const, message: `the job ended ${job.state}`};
+	throw new FusdeckError(error.code, error.message);
+}

@@ -27,6 +27,7 @@ export const errorCodes = [
 	'UNSAFE_NAME', // a server-supplied file name or path that is not a plain file name
 	'INVALID_IMEI', // the user's IMEI/serial is malformed or belongs to another model
 	'CONFIG_CORRUPT', // the config file could not be read; a backup was kept
+	'QUEUE_IN_USE', // another fusdeck process owns the persisted download queue
 	'CANCELLED',
 	'USAGE', // wrong command-line input
 	'INTERNAL', // a bug: shown with a stack only behind --debug

@@ -15,10 +15,17 @@ import {mergeHistory} from '../core/versions/history.js';
 import {latestAcross, type RegionResult} from '../core/versions/latest-across.js';
 import {fetchVersionInfo} from '../core/versions/version-xml.js';
 import type {AppServices, CompareResult} from '../ui/services.js';
-import {DownloadQueue} from './download-queue.js';
 import {ErrorLog} from './error-feed.js';
+import {WorkstationQueue} from './queue-service.js';
+import type {DownloadQueue} from '../core/queue/download-queue.js';
 
-export type ServiceOptions = {endpoints: Endpoints; store: SettingsStore; timeoutMs?: number};
+export type ServiceOptions = {
+	endpoints: Endpoints;
+	store: SettingsStore;
+	timeoutMs?: number;
+	/** The core download queue (services/open-queue.ts opens it). */
+	queue: DownloadQueue;
+};
 
 const explain = (error: unknown) => explainError(isFusdeckError(error) ? error : new FusdeckError('INTERNAL', (error as Error)?.message ?? String(error)));
 
@@ -36,15 +43,16 @@ function compareResult(result: RegionResult): CompareResult {
 	return {csc: result.csc, state, version, pda, buildYear: date?.year, buildMonth: date?.month, android: result.info?.android, error: result.error && result.state === 'failed' ? explain(result.error) : undefined};
 }
 
-export function createAppServices(options: ServiceOptions): AppServices & {queue: DownloadQueue} {
+export function createAppServices(options: ServiceOptions): AppServices & {queue: WorkstationQueue; errorLog: ErrorLog} {
 	const {endpoints, store, timeoutMs} = options;
 	const errors = new ErrorLog();
 	const fetch = async (model: string, csc: string, signal?: AbortSignal) => fetchVersionInfo(model, csc, {fotaUrl: endpoints.fota, timeoutMs, signal});
-	const queue = new DownloadQueue({
-		open: {endpoints, timeoutMs},
-		store,
-		explain,
-		onError: (error, job) => errors.add(error, {model: job.model, csc: job.csc, jobId: job.id}),
+	const queue = new WorkstationQueue(options.queue, {explain, errors, downloadFolder: () => store.getSnapshot().downloadFolder || process.cwd()});
+	// The concurrency setting applies to the running queue at once.
+	store.subscribe(() => {
+		if (options.queue.concurrency !== store.getSnapshot().concurrency) {
+			options.queue.setConcurrency(store.getSnapshot().concurrency);
+		}
 	});
 	return {
 		searchModels: query => (query.trim() === '' ? allModels() : searchModels(query, 200)).map(model => ({model: model.model, name: model.name, altNames: model.altNames, year: model.year, category: model.category})),
@@ -101,6 +109,7 @@ export function createAppServices(options: ServiceOptions): AppServices & {queue
 		explain,
 		queue,
 		errors,
+		errorLog: errors,
 		settings: store,
 	};
 }

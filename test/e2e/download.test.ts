@@ -7,7 +7,8 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {startEmulator, type Emulator} from '../../source/emulator/server.js';
 import {openDownload} from '../../source/core/fus/open-download.js';
-import {downloadSequential} from '../../source/core/transfer/sequential-download.js';
+import {downloadFile} from '../../source/core/transfer/download-file.js';
+import {FakeClock} from '../helpers/fake-clock.js';
 import {runBinary} from '../helpers/spawn-cli.js';
 import {imeiFromTac} from '../helpers/read-source.js';
 
@@ -73,36 +74,37 @@ test('a wrong CRC fails verification with exit 4 and leaves no file behind', asy
 	assert.deepEqual(await readdir(out), []);
 });
 
-test('link expiry mid-download, 429, 5xx and a reset are all absorbed and the bytes stay exact', async t => {
-	const {emulator, out} = await setup(t, {firmwareSize: 200 * 1024});
+test('link expiry mid-download, 429, 5xx and a reset are all absorbed over 3 connections and the bytes stay exact', async t => {
+	const {emulator, out} = await setup(t, {firmwareSize: 512 * 1024});
 	const endpoints = {fus: emulator.url, download: emulator.url, fota: emulator.url};
 	const version = emulator.catalog.find(m => m.model === 'SM-S918B')!.builds['DBT']![0]!;
 	const opened = await openDownload({model: 'SM-S918B', csc: 'DBT', version}, {endpoints, protocol: 'smart'});
-	let chunks = 0;
-	const waits: number[] = [];
-	const result = await downloadSequential({
+	const clock = new FakeClock();
+	let writes = 0;
+	const result = await downloadFile({
 		source: opened.source,
 		remote: opened.remote,
 		destDir: out,
-		chunkSize: 32 * 1024,
-		sleep: async ms => {
-			waits.push(ms);
-		},
+		connections: 3,
+		maxLeaseBytes: 32 * 1024,
+		clock,
 		onProgress() {
-			chunks++;
-			if (chunks === 1) {
+			writes++;
+			if (writes === 1) {
 				emulator.expireAllLinks();
-			} else if (chunks === 2) {
+			} else if (writes === 3) {
 				emulator.faults.rateLimit = {count: 1, retryAfter: 3};
-			} else if (chunks === 3) {
+			} else if (writes === 5) {
 				emulator.faults.serverErrors = {count: 2, status: 503};
-			} else if (chunks === 4) {
+			} else if (writes === 7) {
 				emulator.faults.resetAfterBytes = {bytes: 1000, count: 1};
 			}
 		},
 	});
 	assert.equal(await sha256(result.path), emulator.firmware('SM-S918B', 'DBT').plainSha256);
-	assert.equal(waits[0], 3000, 'Retry-After is honoured');
-	assert.equal(waits.length, 4, 'one wait for 429, two for the 503s, one for the reset');
+	assert.deepEqual(await readdir(out), [finalName(emulator, 'SM-S918B', 'DBT')]);
+	assert.ok(clock.sleeps.some(ms => ms >= 2900), `Retry-After 3 s is honoured (sleeps: ${clock.sleeps.join(', ')})`);
+	assert.ok(result.retries >= 4, `one retry for the 429, two for the 503s, one for the reset (got ${result.retries})`);
+	assert.equal(result.renewals, 1, 'the connections share one renewal');
 	assert.equal(emulator.stats()['/NF_SmartDownloadBinaryInitForMass.do'], 2, 'the expired link was renewed once');
 });

@@ -162,6 +162,12 @@ const byCode: Record<ErrorCode, CodeText> = {
 		fix: 'Check the backup next to the config file and re-enter the settings you need.',
 		action: 'fix-input',
 	},
+	QUEUE_IN_USE: {
+		title: 'The download queue is in use by another fusdeck',
+		meaning: 'Another fusdeck process (a workstation or a running download) owns the saved queue; this one keeps its jobs in memory.',
+		cause: 'fusdeck is open in another terminal or SSH session, or a scripted download is running.',
+		fix: 'Let the other process finish or quit it; jobs started here still download but will not resume after a restart.',
+	},
 	CANCELLED: {
 		title: 'Cancelled',
 		meaning: 'The operation was stopped on request (Ctrl-C or a cancel key).',

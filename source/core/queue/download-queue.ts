@@ -20,13 +20,18 @@ export type QueueOptions = {
 	/** The download folder (a job's spec may override it). */
 	destDir: string;
 	concurrency?: number;
-	/** Connections per job. */
-	connections?: number;
+	/** Connections per job; a function is read when each job starts, so a settings change applies to the next one. */
+	connections?: number | (() => number);
 	/** The queue file; without it the queue lives in memory only. */
 	storePath?: string;
 	clock?: Clock;
 	/** Coalescing interval for progress events. */
 	progressIntervalMs?: number;
+	/**
+	 * Start the unfinished jobs found in the queue file (the workstation does). A scripted
+	 * `fusdeck download` passes false: it runs its own job and leaves the others as they were.
+	 */
+	autoResume?: boolean;
 	/** The transfer engine (tests inject a fake). */
 	download?: typeof downloadFile;
 };
@@ -38,6 +43,10 @@ export class DownloadQueue extends EventEmitter<QueueEvents> {
 	readonly #options: QueueOptions;
 	readonly #jobs: JobRecord[] = [];
 	readonly #running = new Map<string, Running>();
+	/** Jobs loaded from disk that wait for an explicit resume or retry (autoResume: false). */
+	readonly #held = new Set<string>();
+	/** The thrown error of each failed job in this process, with its full context for the explainer. */
+	readonly #failures = new Map<string, unknown>();
 	readonly #coalescer: Coalescer;
 	#concurrency: number;
 	#snapshot: QueueSnapshot | undefined;
@@ -52,6 +61,12 @@ export class DownloadQueue extends EventEmitter<QueueEvents> {
 		this.#options = options;
 		this.#concurrency = clampConcurrency(options.concurrency ?? 1);
 		this.#jobs.push(...jobs);
+		if (options.autoResume === false) {
+			for (const job of jobs) {
+				this.#held.add(job.id);
+			}
+		}
+
 		this.#coalescer = new Coalescer(options.clock ?? systemClock, options.progressIntervalMs ?? 250, () => {
 			this.emit('change', this.snapshot());
 		});
@@ -88,6 +103,18 @@ export class DownloadQueue extends EventEmitter<QueueEvents> {
 		return this.#view(job);
 	}
 
+	/** The error a job failed with in this process (the queue file keeps only code and message). */
+	failure(id: string): unknown {
+		return this.#failures.get(id);
+	}
+
+	/** The newest unfinished job for the same file request, so a rerun continues it instead of adding another. */
+	findUnfinished(spec: JobSpec): JobView | undefined {
+		const same = (a: JobSpec) => a.model === spec.model && a.csc === spec.csc && a.version === spec.version && a.destDir === spec.destDir;
+		const job = this.#jobs.findLast(j => j.state !== 'done' && same(j.spec));
+		return job ? this.#view(job) : undefined;
+	}
+
 	/** Stops a job and keeps its `.part` and sidecar so it can resume. */
 	async pause(id: string): Promise<void> {
 		const job = this.#job(id);
@@ -100,8 +127,12 @@ export class DownloadQueue extends EventEmitter<QueueEvents> {
 
 	async resume(id: string): Promise<void> {
 		const job = this.#job(id);
+		const held = this.#held.delete(id);
 		if (job.state === 'paused') {
 			this.#setState(job, 'queued');
+		}
+
+		if (held || job.state === 'queued') {
 			this.#schedule();
 		}
 	}
@@ -120,6 +151,7 @@ export class DownloadQueue extends EventEmitter<QueueEvents> {
 	/** A failed or cancelled job goes back in line. */
 	async retry(id: string): Promise<void> {
 		const job = this.#job(id);
+		this.#held.delete(id);
 		if (job.state === 'failed' || job.state === 'cancelled') {
 			delete job.error;
 			this.#setState(job, 'queued');
@@ -190,7 +222,7 @@ export class DownloadQueue extends EventEmitter<QueueEvents> {
 				return;
 			}
 
-			if (job.state === 'queued' && !this.#running.has(job.id)) {
+			if (job.state === 'queued' && !this.#running.has(job.id) && !this.#held.has(job.id)) {
 				this.#start(job);
 			}
 		}
@@ -212,9 +244,9 @@ export class DownloadQueue extends EventEmitter<QueueEvents> {
 		const destDir = job.spec.destDir ?? this.#options.destDir;
 		this.#setState(job, 'authorising');
 		try {
-			const {remote, source} = await this.#options.prepare(job.spec, signal);
+			const {remote, source, protocol} = await this.#options.prepare(job.spec, signal);
 			signal.throwIfAborted();
-			job.remote = {binaryName: remote.binaryName, size: remote.size, version: remote.version};
+			job.remote = {binaryName: remote.binaryName, size: remote.size, version: remote.version, ...(protocol ? {protocol} : {})};
 			job.bytesTotal = remote.size;
 			this.#setState(job, 'downloading');
 			const result = await (this.#options.download ?? downloadFile)({
@@ -222,12 +254,13 @@ export class DownloadQueue extends EventEmitter<QueueEvents> {
 				remote,
 				destDir,
 				signal,
-				connections: this.#options.connections,
+				connections: typeof this.#options.connections === 'function' ? this.#options.connections() : this.#options.connections,
 				keepEncrypted: job.spec.keepEncrypted,
 				...(this.#options.clock ? {clock: this.#options.clock} : {}),
 				onProgress: progress => this.#progress(job, running, progress),
 			});
 			job.path = result.path;
+			job.result = {bytes: result.bytes, members: result.members.length, resumedBytes: result.resumedBytes, renewals: result.renewals, retries: result.retries};
 			job.bytesDone = job.bytesTotal;
 			this.#setState(job, 'done');
 		} catch (error) {
@@ -243,6 +276,7 @@ export class DownloadQueue extends EventEmitter<QueueEvents> {
 			job.bytesDone = 0;
 			this.#setState(job, 'cancelled');
 		} else {
+			this.#failures.set(job.id, error);
 			job.error = isFusdeckError(error)
 				? {code: error.code, message: error.message}
 				: {code: 'INTERNAL', message: `internal error: ${(error as Error)?.message ?? String(error)}`};

@@ -9,6 +9,7 @@ export function jobView(job: JobRecord, live: TransferProgress | undefined): Job
 		model: job.spec.model,
 		csc: job.spec.csc,
 		version: job.remote?.version ?? job.spec.version,
+		protocol: job.remote?.protocol,
 		state: job.state,
 		bytesDone: live?.bytesDone ?? job.bytesDone,
 		bytesTotal: live?.bytesTotal ?? job.bytesTotal,
@@ -17,6 +18,7 @@ export function jobView(job: JobRecord, live: TransferProgress | undefined): Job
 		connections: running ? live?.connections ?? 0 : 0,
 		retries: live?.retries ?? 0,
 		path: job.path,
+		result: job.result ? Object.freeze({...job.result}) : undefined,
 		error: job.error ? Object.freeze({...job.error}) : undefined,
 	});
 }

@@ -18,10 +18,12 @@ export type JobSpec = {
 	/** Overrides the queue's download folder. */
 	destDir?: string;
 	keepEncrypted?: boolean;
+	/** Stop before the transfer when the server offers another build than `version`. */
+	exactBuild?: boolean;
 };
 
 /** Authorises a download (FUS inform + init) and returns what the engine needs. Supplied by the FUS client. */
-export type Prepare = (spec: JobSpec, signal: AbortSignal) => Promise<{remote: RemoteFile; source: DownloadSource}>;
+export type Prepare = (spec: JobSpec, signal: AbortSignal) => Promise<{remote: RemoteFile; source: DownloadSource; protocol?: string}>;
 
 /** One job as persisted. */
 export type JobRecord = {
@@ -30,12 +32,25 @@ export type JobRecord = {
 	state: JobState;
 	createdAt: string;
 	/** What the server served (known after prepare). */
-	remote?: {binaryName: string; size: number; version: string};
+	remote?: {binaryName: string; size: number; version: string; protocol?: string};
 	bytesDone: number;
 	bytesTotal: number;
 	/** The decrypted zip, once done. */
 	path?: string;
+	/** What the transfer reported, once done. */
+	result?: JobResult;
 	error?: {code: ErrorCode; message: string};
+};
+
+export type JobResult = {
+	/** Size of the decrypted zip. */
+	bytes: number;
+	/** .tar.md5 members whose MD5 trailer matched. */
+	members: number;
+	/** Bytes found on disk from an earlier run. */
+	resumedBytes: number;
+	renewals: number;
+	retries: number;
 };
 
 /** One job as the UI sees it: immutable. */
@@ -45,6 +60,8 @@ export type JobView = Readonly<{
 	csc: string;
 	/** The served version once known, else the one asked for (or undefined for "latest"). */
 	version: string | undefined;
+	/** The protocol variant that authorised the download, once known. */
+	protocol: string | undefined;
 	state: JobState;
 	bytesDone: number;
 	bytesTotal: number;
@@ -53,6 +70,7 @@ export type JobView = Readonly<{
 	connections: number;
 	retries: number;
 	path: string | undefined;
+	result: Readonly<JobResult> | undefined;
 	error: Readonly<{code: ErrorCode; message: string}> | undefined;
 }>;
 

@@ -52,9 +52,6 @@ export function finalNameFor(binaryName: string): string {
 	return safeFileName(binaryName).replace(/\.enc[24]$/i, '');
 }
 
-/** Older name of finalNameFor, kept for the sequential downloader. */
-export const finalFileName = finalNameFor;
-
 /** Where the encrypted bytes go with --keep-encrypted: BINARY_NAME itself (or `<name>.enc` if it had no suffix). */
 export function encryptedNameFor(binaryName: string): string {
 	const name = safeFileName(binaryName);
