@@ -4,10 +4,12 @@
  * Pick sections with `npm run bench -- lookup decrypt` (names as in `sections`).
  */
 import {formatFigure, type BenchSection} from './report.js';
+import {decryptSection} from './sections/decrypt.js';
 import {lookupSection} from './sections/lookup.js';
 
 const sections: Record<string, BenchSection> = {
 	lookup: lookupSection,
+	decrypt: decryptSection,
 };
 
 async function main(): Promise<void> {

@@ -20,7 +20,8 @@ export function exitCodeFor(error: FusdeckError): number {
 
 		case 'DISK_FULL':
 		case 'UNSAFE_NAME':
-		case 'CONFIG_CORRUPT': {
+		case 'CONFIG_CORRUPT':
+		case 'QUEUE_IN_USE': {
 			return exitCodes.local;
 		}
 

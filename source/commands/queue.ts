@@ -1,53 +1,158 @@
 import {loadQueueFile} from '../core/queue/queue-store.js';
-import {queueFile} from '../core/store/config-dir.js';
-import {UsageError} from '../core/errors.js';
-import {outputOptions, parseCommandArgs} from './options.js';
-import {exitCodes, type Command} from './types.js';
+import type {JobView} from '../core/queue/types.js';
+import {configDir, queueFile} from '../core/store/config-dir.js';
+import {SettingsStore} from '../core/store/settings-store.js';
+import {TransferError, UsageError} from '../core/errors.js';
+import {openQueue, type OpenedQueue} from '../services/open-queue.js';
+import {endpointsFrom, networkOptions, outputOptions, parseCommandArgs, timeoutFrom} from './options.js';
+import {exitCodes, type CommandIO, type Command} from './types.js';
 
 const percent = (done: number, total: number) => total > 0 ? `${Math.floor((done / total) * 100)}%` : '-';
+const finished = new Set(['done', 'cancelled']);
 
 export const queueCommand: Command = {
 	name: 'queue',
-	summary: 'list the download queue saved in the config folder',
+	summary: 'list, run, cancel or clear the saved download queue',
 	usage: [
-		'Usage: fusdeck queue [--json]',
+		'Usage: fusdeck queue [list] [--json]',
+		'       fusdeck queue run [--json]        resume every unfinished job and wait for them',
+		'       fusdeck queue cancel ID...        stop jobs and delete their partial files',
+		'       fusdeck queue clear               forget done and cancelled jobs',
 		'',
-		'Lists the jobs of the persisted download queue (FUSDECK_CONFIG_DIR, else the platform config folder).',
+		'The queue lives in the config folder (FUSDECK_CONFIG_DIR, else the platform config folder) and is',
+		'shared with the workstation and fusdeck download. Only one process owns it at a time: while the',
+		'workstation runs, run, cancel and clear refuse and say so.',
 	].join('\n'),
 	async run(args, io) {
-		const {values, positionals} = parseCommandArgs('queue', args, outputOptions);
-		if (positionals.length > 0) {
-			throw new UsageError(`queue takes no arguments, got "${positionals[0]}"`);
+		const {values, positionals} = parseCommandArgs('queue', args, {...outputOptions, ...networkOptions});
+		const [action = 'list', ...ids] = positionals;
+		if (action === 'list') {
+			return list(io, values.json, ids);
 		}
 
-		const path = queueFile(io.env);
-		const saved = await loadQueueFile(path);
-		const jobs = (saved?.jobs ?? []).map(job => ({
-			id: job.id,
-			model: job.spec.model,
-			csc: job.spec.csc,
-			version: job.remote?.version ?? job.spec.version,
-			state: job.state,
-			bytesDone: job.bytesDone,
-			bytesTotal: job.bytesTotal,
-			...(job.path ? {path: job.path} : {}),
-			...(job.error ? {error: job.error} : {}),
-		}));
-		if (values.json) {
-			io.stdout.write(JSON.stringify({ok: true, path, jobs}) + '\n');
+		if (!['run', 'cancel', 'clear'].includes(action)) {
+			throw new UsageError(`queue: unknown action "${action}"; use list, run, cancel or clear. See: fusdeck queue --help`);
+		}
+
+		if (action === 'cancel' && ids.length === 0) {
+			throw new UsageError('queue cancel needs the ID of a job (fusdeck queue lists them)');
+		}
+
+		if (action !== 'cancel' && ids.length > 0) {
+			throw new UsageError(`queue ${action} takes no arguments, got "${ids[0]}"`);
+		}
+
+		const store = new SettingsStore({configDir: configDir(io.env)});
+		const opened = await openQueue({
+			endpoints: endpointsFrom(values, io.env),
+			store,
+			timeoutMs: timeoutFrom(values.timeout),
+			storePath: queueFile(io.env),
+			autoResume: action === 'run',
+		});
+		try {
+			if (opened.heldBy !== undefined) {
+				throw new TransferError('QUEUE_IN_USE', `The download queue is in use by process ${opened.heldBy}; use that workstation, or quit it first`, {stage: 'config'});
+			}
+
+			if (action === 'run') {
+				return await runAll(opened, io, values.json);
+			}
+
+			const jobs = opened.queue.snapshot().jobs;
+			const targets = action === 'clear' ? jobs.filter(job => finished.has(job.state)) : ids.map(id => {
+				const job = jobs.find(j => j.id === id);
+				if (!job) {
+					throw new UsageError(`queue: there is no job ${id}; fusdeck queue lists them`);
+				}
+
+				return job;
+			});
+			for (const job of targets) {
+				await (action === 'clear' ? opened.queue.remove(job.id) : opened.queue.cancel(job.id));
+			}
+
+			io.stdout.write(values.json ? JSON.stringify({ok: true, [action === 'clear' ? 'removed' : 'cancelled']: targets.map(job => job.id)}) + '\n' : `${action === 'clear' ? 'Removed' : 'Cancelled'} ${targets.length} job(s).\n`);
 			return exitCodes.ok;
+		} finally {
+			await opened.close();
 		}
-
-		if (jobs.length === 0) {
-			io.stdout.write(`The queue is empty (${path}).\n`);
-			return exitCodes.ok;
-		}
-
-		for (const job of jobs) {
-			const detail = job.error ? `${job.error.code}: ${job.error.message}` : job.version ?? 'latest';
-			io.stdout.write(`${job.id}  ${job.state.padEnd(11)}  ${job.model} ${job.csc}  ${percent(job.bytesDone, job.bytesTotal).padStart(4)}  ${detail}\n`);
-		}
-
-		return exitCodes.ok;
 	},
 };
+
+async function list(io: CommandIO, json: boolean, extra: string[]): Promise<number> {
+	if (extra.length > 0) {
+		throw new UsageError(`queue list takes no arguments, got "${extra[0]}"`);
+	}
+
+	const path = queueFile(io.env);
+	const saved = await loadQueueFile(path);
+	const jobs = (saved?.jobs ?? []).map(job => ({
+		id: job.id,
+		model: job.spec.model,
+		csc: job.spec.csc,
+		version: job.remote?.version ?? job.spec.version,
+		...(job.remote?.protocol ? {protocol: job.remote.protocol} : {}),
+		state: job.state,
+		bytesDone: job.bytesDone,
+		bytesTotal: job.bytesTotal,
+		...(job.path ? {path: job.path} : {}),
+		...(job.error ? {error: job.error} : {}),
+	}));
+	if (json) {
+		io.stdout.write(JSON.stringify({ok: true, path, jobs}) + '\n');
+		return exitCodes.ok;
+	}
+
+	if (jobs.length === 0) {
+		io.stdout.write(`The queue is empty (${path}).\n`);
+		return exitCodes.ok;
+	}
+
+	for (const job of jobs) {
+		const detail = job.error ? `${job.error.code}: ${job.error.message}` : job.version ?? 'latest';
+		io.stdout.write(`${job.id}  ${job.state.padEnd(11)}  ${job.model} ${job.csc}  ${percent(job.bytesDone, job.bytesTotal).padStart(4)}  ${detail}\n`);
+	}
+
+	return exitCodes.ok;
+}
+
+/** Resumes what the file holds; Ctrl-C stops the jobs and keeps them queued for the next run. */
+async function runAll(opened: OpenedQueue, io: CommandIO, json: boolean): Promise<number> {
+	const {queue} = opened;
+	const unfinished = (jobs: readonly JobView[]) => jobs.filter(job => ['queued', 'authorising', 'downloading', 'verifying'].includes(job.state));
+	const stop = () => void queue.close();
+	io.signal?.addEventListener('abort', stop, {once: true});
+	try {
+		// A Ctrl-C'd `fusdeck download` left its job paused: a run continues it too.
+		for (const job of queue.snapshot().jobs.filter(j => j.state === 'paused')) {
+			await queue.resume(job.id);
+		}
+
+		await queue.idle();
+		// idle() can return between one job settling and the next starting; wait until none is left.
+		while (!io.signal?.aborted && unfinished(queue.snapshot().jobs).length > 0) {
+			await new Promise(resolve => {
+				queue.once('state', resolve);
+			});
+			await queue.idle();
+		}
+	} finally {
+		io.signal?.removeEventListener('abort', stop);
+	}
+
+	const jobs = queue.snapshot().jobs;
+	if (json) {
+		io.stdout.write(JSON.stringify({ok: true, jobs: jobs.map(job => ({id: job.id, model: job.model, csc: job.csc, state: job.state, path: job.path, error: job.error}))}) + '\n');
+	} else {
+		for (const job of jobs) {
+			io.stdout.write(`${job.id}  ${job.state.padEnd(11)}  ${job.model} ${job.csc}  ${job.path ?? job.error?.message ?? ''}\n`);
+		}
+	}
+
+	if (io.signal?.aborted) {
+		return exitCodes.cancelled;
+	}
+
+	return jobs.some(job => job.state === 'failed') ? exitCodes.server : exitCodes.ok;
+}

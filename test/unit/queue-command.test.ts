@@ -1,5 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
+import {existsSync} from 'node:fs';
 import {mkdtemp, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -36,6 +37,35 @@ test('fusdeck queue lists the persisted jobs, as text and as JSON', async () => 
 		const corrupt = await runCliCaptured(['queue'], env);
 		assert.equal(corrupt.code, 5);
 		assert.match(corrupt.stderr, /damaged/);
+	} finally {
+		await rm(dir, {recursive: true, force: true});
+	}
+});
+
+test('fusdeck queue clear forgets done and cancelled jobs; cancel stops one; both refuse while another process owns the queue', async () => {
+	const dir = await mkdtemp(join(tmpdir(), 'fusdeck-cfg-'));
+	try {
+		const env = {FUSDECK_CONFIG_DIR: dir};
+		const job = (id: string, state: string) => ({id, spec: {model: 'SM-S918B', csc: 'EUX'}, state, createdAt: '2026-01-01T00:00:00Z', bytesDone: 0, bytesTotal: 0});
+		await writeFile(join(dir, 'queue.json'), JSON.stringify({format: 1, concurrency: 1, jobs: [job('d1', 'done'), job('c1', 'cancelled'), job('p1', 'paused'), job('f1', 'failed')]}));
+		const cleared = await runCliCaptured(['queue', 'clear', '--json'], env);
+		assert.equal(cleared.code, 0, cleared.stderr);
+		assert.deepEqual(JSON.parse(cleared.stdout).removed, ['d1', 'c1']);
+		const cancelled = await runCliCaptured(['queue', 'cancel', 'p1'], env);
+		assert.equal(cancelled.code, 0, cancelled.stderr);
+		const left = JSON.parse((await runCliCaptured(['queue', '--json'], env)).stdout) as {jobs: Array<{id: string; state: string}>};
+		assert.deepEqual(left.jobs.map(j => [j.id, j.state]), [['p1', 'cancelled'], ['f1', 'failed']]);
+		assert.ok(!existsSync(join(dir, 'queue.json.lock')), 'the lock is released');
+
+		const unknown = await runCliCaptured(['queue', 'cancel', 'zz'], env);
+		assert.equal(unknown.code, 2);
+		assert.match(unknown.stderr, /no job zz/);
+
+		// Another live process (this test's parent) owns the lock.
+		await writeFile(join(dir, 'queue.json.lock'), `${process.ppid}\n`);
+		const busy = await runCliCaptured(['queue', 'clear'], env);
+		assert.equal(busy.code, 5);
+		assert.match(busy.stderr, new RegExp(`in use by process ${process.ppid}`));
 	} finally {
 		await rm(dir, {recursive: true, force: true});
 	}

@@ -3,10 +3,7 @@
  * checked, the zip verified, and only then renamed to the output name. A failure removes the
  * temporary output: the input is the evidence and stays untouched.
  */
-import {createReadStream, createWriteStream} from 'node:fs';
 import {open, rm, stat} from 'node:fs/promises';
-import {Transform} from 'node:stream';
-import {pipeline} from 'node:stream/promises';
 import {TransferError, UsageError, VerifyError} from '../errors.js';
 import {createBlockDecipher} from '../fus/crypto.js';
 import {removePadding, verifyAndRename} from './finish-file.js';
@@ -26,7 +23,46 @@ export type DecryptOptions = {
 
 export type DecryptResult = {path: string; bytes: number; members: MemberCheck[]};
 
-const chunkBytes = 1 << 20;
+const readBytes = 8 << 20;
+
+/**
+ * The decryption alone: encrypted file in, decrypted file out (padding still on). AES-ECB needs no
+ * state across blocks, so the cost is disk I/O: the read of the next 8 MiB overlaps the write of
+ * the last (a stream pipeline measured ~40% slower here, see bench/sections/decrypt.ts).
+ */
+export async function decryptStream(input: string, output: string, key: Buffer, options: {signal?: AbortSignal; onBytes?(bytes: number): void} = {}): Promise<void> {
+	const source = await open(input, 'r');
+	try {
+		const target = await open(output, 'w', 0o644);
+		try {
+			const decipher = createBlockDecipher(key);
+			const buffer = Buffer.allocUnsafe(readBytes);
+			let position = 0;
+			let writing: Promise<unknown> = Promise.resolve();
+			for (;;) {
+				options.signal?.throwIfAborted();
+				const {bytesRead} = await source.read(buffer, 0, buffer.length, null);
+				if (bytesRead === 0) {
+					break;
+				}
+
+				// update() returns a fresh buffer, so `buffer` can take the next read at once.
+				const plain = decipher.update(buffer.subarray(0, bytesRead));
+				await writing;
+				writing = target.write(plain, 0, plain.length, position);
+				position += plain.length;
+				options.onBytes?.(bytesRead);
+			}
+
+			await writing;
+			decipher.final();
+		} finally {
+			await target.close();
+		}
+	} finally {
+		await source.close();
+	}
+}
 
 export async function decryptFile(options: DecryptOptions): Promise<DecryptResult> {
 	const {input, output, key} = options;
@@ -45,22 +81,10 @@ export async function decryptFile(options: DecryptOptions): Promise<DecryptResul
 	const stats = new TransferStatistics(options.clock ?? systemClock, size);
 	const temporary = `${output}.part`;
 	try {
-		const decipher = createBlockDecipher(key);
-		const counter = new Transform({
-			highWaterMark: chunkBytes,
-			transform(chunk: Buffer, _encoding, callback) {
-				stats.add(chunk.length);
-				onProgress(stats.snapshot());
-				callback(null, chunk);
-			},
-		});
-		await pipeline(
-			createReadStream(input, {highWaterMark: chunkBytes}),
-			counter,
-			decipher,
-			createWriteStream(temporary, {highWaterMark: chunkBytes, mode: 0o644}),
-			{signal: options.signal},
-		);
+		await decryptStream(input, temporary, key, {signal: options.signal, onBytes(bytes) {
+			stats.add(bytes);
+			onProgress(stats.snapshot());
+		}});
 		const handle = await open(temporary, 'r+');
 		let bytes: number;
 		try {
@@ -78,7 +102,7 @@ export async function decryptFile(options: DecryptOptions): Promise<DecryptResul
 		return {path: output, bytes, members};
 	} catch (error) {
 		await rm(temporary, {force: true});
-		if ((error as Error).name === 'AbortError') {
+		if (options.signal?.aborted) {
 			throw new TransferError('CANCELLED', 'Decryption cancelled', {stage: 'decrypt'});
 		}
 

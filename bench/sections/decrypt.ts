@@ -1,0 +1,45 @@
+/**
+ * Decryption alone: fusdeck's streaming AES-128-ECB (the code `fusdeck decrypt` and the download
+ * engine use) against `openssl enc -d -aes-128-ecb -nopad` on the same file, same disk.
+ * Each side runs twice, alternating, and the better run counts, so the page cache favours neither.
+ */
+import {randomBytes} from 'node:crypto';
+import {rm} from 'node:fs/promises';
+import {join} from 'node:path';
+import {decryptStream} from '../../source/core/transfer/decrypt-file.js';
+import {ratioOf, type BenchFigure, type BenchSection} from '../report.js';
+import {benchBytes, megabytesPerSecond, scratchDir, settleDisk, timeProgram, writeNoise} from '../bench-files.js';
+
+export const decryptSection: BenchSection = {
+	title: 'Decryption alone vs openssl enc -d -aes-128-ecb',
+	async run(): Promise<BenchFigure[]> {
+		const bytes = benchBytes(2048);
+		const scratch = await scratchDir();
+		try {
+			const input = join(scratch.dir, 'fw.zip.enc4');
+			const output = join(scratch.dir, 'out.zip');
+			await writeNoise(input, bytes);
+			const key = randomBytes(16);
+			let ours = Infinity;
+			let openssl = Infinity;
+			for (let round = 0; round < 2; round++) {
+				await settleDisk();
+				let start = performance.now();
+				await decryptStream(input, output, key);
+				ours = Math.min(ours, performance.now() - start);
+				await rm(output);
+				await settleDisk();
+				start = performance.now();
+				openssl = Math.min(openssl, await timeProgram('openssl', ['enc', '-d', '-aes-128-ecb', '-nopad', '-K', key.toString('hex'), '-in', input, '-out', output]));
+				await rm(output);
+			}
+
+			const value = megabytesPerSecond(bytes, ours);
+			const baseline = megabytesPerSecond(bytes, openssl);
+			const ratio = ratioOf(value, baseline);
+			return [{name: `decrypt ${bytes / 2 ** 20} MiB`, value, unit: 'MB/s', baseline: {name: 'openssl', value: baseline}, ratio, goal: '>= 0.9', met: ratio >= 0.9}];
+		} finally {
+			await scratch.remove();
+		}
+	},
+};
