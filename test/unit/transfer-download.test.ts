@@ -1,6 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {readFile} from 'node:fs/promises';
+import {open, readFile} from 'node:fs/promises';
+import type {OpenFile} from '../../source/core/transfer/download-file.js';
 import {join} from 'node:path';
 import {startHarness, sha256File, waitFor, type Harness} from '../helpers/transfer-harness.js';
 
@@ -183,4 +184,37 @@ test('a sidecar for another version is ignored and the download starts clean', a
 	const result = await h.download({remote: {...h.firmware.remote, version: 'OTHER/OTHER/OTHER/OTHER'}});
 	assert.equal(result.resumedBytes, 0);
 	assert.equal(await sha256File(result.path), h.firmware.sha256);
+}));
+
+test('ENOSPC in the middle stops the job with DISK_FULL, keeps .part and sidecar, and a later run resumes to identical bytes', async () => withHarness(async h => {
+	const size = h.firmware.remote.size;
+	let written = 0;
+	// A file system that fills up after 40% of the file: every write past that fails like a full disk.
+	const fillingUp: OpenFile = async (path, flags, mode) => {
+		const handle = await open(path, flags, mode);
+		const write = handle.write.bind(handle) as (...args: unknown[]) => Promise<unknown>;
+		(handle as unknown as {write: unknown}).write = async (...args: unknown[]) => {
+			const length = (args[0] as Buffer).length;
+			if (written + length > size * 0.4) {
+				throw Object.assign(new Error('ENOSPC: no space left on device, write'), {code: 'ENOSPC'});
+			}
+
+			written += length;
+			return write(...args);
+		};
+
+		return handle;
+	};
+
+	await assert.rejects(h.download({openFile: fillingUp}), (error: {code: string; message: string}) => error.code === 'DISK_FULL' && /resumes where it stopped/.test(error.message));
+	assert.deepEqual(await h.files(), [`${finalName}.part`, `${finalName}.part.json`]);
+	const saved = JSON.parse(await readFile(join(h.dir, `${finalName}.part.json`), 'utf8')) as {done: Array<{start: number; end: number}>};
+	const savedBytes = saved.done.reduce((sum, r) => sum + r.end - r.start, 0);
+	assert.ok(savedBytes > 0 && savedBytes <= size * 0.4, `the checkpoint holds what was written (${savedBytes})`);
+
+	await waitFor(() => h.server.openResponses === 0, 'the stopped connections to close');
+	const result = await h.download();
+	assert.equal(result.resumedBytes, savedBytes);
+	assert.equal(await sha256File(result.path), h.firmware.sha256);
+	assert.deepEqual(await h.files(), [finalName]);
 }));

@@ -38,7 +38,11 @@ export type DownloadOptions = {
 	maxLeaseBytes?: number;
 	/** Free bytes in a folder (tests inject it). */
 	freeSpace?: FreeSpace;
+	/** Opens the `.part` files; tests inject a file system that fills up. */
+	openFile?: OpenFile;
 };
+
+export type OpenFile = (path: string, flags: 'r+' | 'w+', mode: number) => Promise<FileHandle>;
 
 export type DownloadResult = {
 	path: string;
@@ -100,10 +104,11 @@ export async function downloadFile(options: DownloadOptions): Promise<DownloadRe
 	const resumedBytes = done.bytes;
 	await ensureFreeSpace(destDir, (remote.size - resumedBytes) * (keepEncrypted ? 2 : 1), options.freeSpace ?? freeSpaceOf);
 
-	const part = await openSized(files.part, remote.size, Boolean(state));
+	const openFile = options.openFile ?? open;
+	const part = await openSized(openFile, files.part, remote.size, Boolean(state));
 	let encrypted: FileHandle | undefined;
 	try {
-		encrypted = keepEncrypted ? await openSized(files.encryptedPart, remote.size, Boolean(state)) : undefined;
+		encrypted = keepEncrypted ? await openSized(openFile, files.encryptedPart, remote.size, Boolean(state)) : undefined;
 		const stats = new TransferStatistics(clock, remote.size, resumedBytes);
 		const checkpoints = new Checkpointer(files.sidecar, remote, keepEncrypted, done);
 		await checkpoints.write([]);
@@ -233,8 +238,8 @@ async function hasSize(path: string, size: number): Promise<boolean> {
 	}
 }
 
-async function openSized(path: string, size: number, existing: boolean): Promise<FileHandle> {
-	const handle = await open(path, existing ? 'r+' : 'w+', 0o644);
+async function openSized(openFile: OpenFile, path: string, size: number, existing: boolean): Promise<FileHandle> {
+	const handle = await openFile(path, existing ? 'r+' : 'w+', 0o644);
 	if (!existing) {
 		await handle.truncate(size);
 	}
