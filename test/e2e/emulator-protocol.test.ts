@@ -20,7 +20,7 @@ test('Smart, with no IMEI: the decrypted bytes are exactly the emulator plaintex
 		const version = latestOf(emulator, model, csc);
 		const opened = await openDownload({model, csc, version}, {endpoints: endpointsOf(emulator), protocol: 'smart'});
 		assert.equal(opened.info.protocol, 'smart');
-		const truth = emulator.firmware(model, csc);
+		const truth = await emulator.firmware(model, csc);
 		assert.equal(opened.remote.crc32, truth.crc32);
 		assert.equal(await downloadAndHash(opened.source, opened.remote), truth.plainSha256, model);
 	}
@@ -33,7 +33,7 @@ test('classic needs an IMEI of the model: a real TAC works, another model\'s TAC
 	const query = {model: 'SM-S918B', csc: 'XEF', version};
 	const endpoints = endpointsOf(emulator);
 	const opened = await openDownload({...query, deviceId: imeiFromTac('35183174')}, {endpoints, protocol: 'classic'});
-	assert.equal(await downloadAndHash(opened.source, opened.remote), emulator.firmware('SM-S918B', 'XEF').plainSha256);
+	assert.equal(await downloadAndHash(opened.source, opened.remote), (await emulator.firmware('SM-S918B', 'XEF')).plainSha256);
 	await assert.rejects(openDownload({...query, deviceId: imeiFromTac('35066581')}, {endpoints, protocol: 'classic'}), (error: unknown) =>
 		error instanceof FusError && error.context.fusStatus === '408' && error.context.sentDeviceId === true);
 	await assert.rejects(openDownload(query, {endpoints, protocol: 'classic'}), (error: unknown) => error instanceof FusError && error.code === 'DEVICE_ID_REQUIRED');
@@ -61,7 +61,7 @@ test('an expired link is refused with 401 and renewed (Smart: new nonce and init
 	await refused.body.resume();
 	assert.equal(refused.statusCode, 401);
 	await opened.source.renew();
-	assert.equal(await downloadAndHash(opened.source, opened.remote), emulator.firmware('SM-S918B', 'DBT').plainSha256);
+	assert.equal(await downloadAndHash(opened.source, opened.remote), (await emulator.firmware('SM-S918B', 'DBT')).plainSha256);
 });
 
 test('an older build is served when allowed; otherwise the exact-build check stops before init', async t => {
@@ -71,7 +71,7 @@ test('an older build is served when allowed; otherwise the exact-build check sto
 	const query = {model: 'SM-S918B', csc: 'EUX', version: older};
 	const opened = await openDownload(query, {endpoints: endpointsOf(emulator), protocol: 'smart', exactBuild: true});
 	assert.equal(opened.info.version, older);
-	assert.equal(await downloadAndHash(opened.source, opened.remote), emulator.firmware('SM-S918B', 'EUX', older).plainSha256);
+	assert.equal(await downloadAndHash(opened.source, opened.remote), (await emulator.firmware('SM-S918B', 'EUX', older)).plainSha256);
 	emulator.faults.serveOlderBuilds = false;
 	await assert.rejects(openDownload(query, {endpoints: endpointsOf(emulator), protocol: 'smart', exactBuild: true}), (error: unknown) =>
 		error instanceof FusError && error.code === 'SERVED_OTHER_BUILD' && /--accept-latest/.test(error.message));
