@@ -66,3 +66,25 @@ export function integerOption(name: string, value: string | undefined, fallback:
 
 	return number;
 }
+
+const sizeUnits: Record<string, number> = {'': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3};
+
+/** Bytes from `512K`, `20M`, `1.5G` or a plain number (binary units, as curl's --limit-rate); undefined if unreadable. */
+export function parseByteSize(text: string): number | undefined {
+	const match = /^(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?$/i.exec(text.trim());
+	return match ? Math.round(Number(match[1]) * sizeUnits[match[2]!.toLowerCase()]!) : undefined;
+}
+
+/** A byte-size flag within bounds, e.g. `--bandwidth 20M`. */
+export function byteSizeOption(name: string, value: string | undefined, fallback: number | undefined, min: number, max: number): number | undefined {
+	if (value === undefined) {
+		return fallback;
+	}
+
+	const bytes = parseByteSize(value);
+	if (bytes === undefined || bytes < min || bytes > max) {
+		throw new UsageError(`--${name} takes a size from ${min} bytes to ${max / 1024 ** 3} GiB (suffixes K, M, G), not "${value}"`);
+	}
+
+	return bytes;
+}

@@ -1,4 +1,6 @@
 /** Fault controls, changeable at runtime through the API or `POST /__emulator/faults`. */
+import {packageKinds, type PackageKind} from './firmware-layout.js';
+
 export type Faults = {
 	/** Answer the next N requests with 429 and this Retry-After. */
 	rateLimit?: {count: number; retryAfter: number};
@@ -14,6 +16,13 @@ export type Faults = {
 	resetAfterBytes?: {bytes: number; count: number};
 	/** Announce a wrong BINARY_CRC. */
 	corruptCrc?: boolean;
+	/** Cap each download connection at this many bytes per second (FUS limits every connection). */
+	bandwidthPerConnection?: number;
+	/**
+	 * Serve firmware in which one data byte of this package's tar is flipped before encryption:
+	 * BINARY_CRC and the zip stay right, the package's `.tar.md5` trailer does not.
+	 */
+	corruptMember?: PackageKind;
 };
 
 export const defaultFaults: Required<Pick<Faults, 'serveOlderBuilds' | 'linkExpirySeconds'>> = {serveOlderBuilds: true, linkExpirySeconds: 1800};
@@ -26,4 +35,37 @@ export function takeCounted<T extends {count: number}>(fault: T | undefined): T 
 
 	fault.count--;
 	return fault;
+}
+
+const fail = (message: string): never => {
+	throw new TypeError(message);
+};
+
+/**
+ * Applies a JSON update from the admin endpoint; `null` clears a fault. Checks the faults whose
+ * wrong values would otherwise break downloads in confusing ways; throws a TypeError saying which.
+ */
+export function applyFaultUpdate(faults: Faults, update: unknown): void {
+	if (typeof update !== 'object' || update === null || Array.isArray(update)) {
+		fail('faults: send a JSON object');
+	}
+
+	const changes = update as Record<string, unknown>;
+	const bandwidth = changes['bandwidthPerConnection'];
+	if (bandwidth !== undefined && bandwidth !== null && (typeof bandwidth !== 'number' || !(bandwidth > 0))) {
+		fail('bandwidthPerConnection: a positive number of bytes per second, or null');
+	}
+
+	const member = changes['corruptMember'];
+	if (member !== undefined && member !== null && !packageKinds.includes(member as PackageKind)) {
+		fail(`corruptMember: one of ${packageKinds.join(', ')}, or null`);
+	}
+
+	for (const [name, value] of Object.entries(changes)) {
+		if (value === null) {
+			delete (faults as Record<string, unknown>)[name];
+		} else {
+			(faults as Record<string, unknown>)[name] = value;
+		}
+	}
 }

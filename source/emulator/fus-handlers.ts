@@ -8,14 +8,15 @@ import {buildFusReply, type FusFields} from '../core/fus/xml.js';
 import {findEmulatorModel, type EmulatorModel} from './catalog.js';
 import {deviceIdAccepted} from './device-check.js';
 import type {Faults} from './faults.js';
-import type {EmulatorFirmware} from './firmware.js';
+import type {EmulatorFirmware, FirmwareIdentity} from './firmware.js';
 import type {EmulatorSession} from './sessions.js';
 
 export type HandlerContext = {
 	faults: Faults;
-	firmware(entry: EmulatorModel, csc: string, version: string): EmulatorFirmware;
-	/** BINARY_NAME → firmware, for init and download. */
-	byName: Map<string, EmulatorFirmware>;
+	/** The firmware served for a build under the current faults (made on first use). */
+	firmware(entry: EmulatorModel, csc: string, version: string): Promise<EmulatorFirmware>;
+	/** BINARY_NAME → the build it names, for every build informed so far. */
+	byName: Map<string, FirmwareIdentity>;
 	now(): number;
 };
 
@@ -30,7 +31,7 @@ function logicOk(input: string | undefined, given: string | undefined, nonce: st
 	}
 }
 
-export function handleInform(session: EmulatorSession, put: FusFields, context: HandlerContext): string {
+export async function handleInform(session: EmulatorSession, put: FusFields, context: HandlerContext): Promise<string> {
 	const smart = session.protocol === 'smart';
 	const model = smart ? put['BINARY_MODEL_NAME'] : put['DEVICE_MODEL_NAME'];
 	const csc = smart ? put['BINARY_LOCAL_CODE'] : put['DEVICE_LOCAL_CODE'];
@@ -56,13 +57,13 @@ export function handleInform(session: EmulatorSession, put: FusFields, context: 
 
 	// Classic always serves the newest build; Smart serves the one asked for when allowed.
 	const served = smart && context.faults.serveOlderBuilds !== false ? version : builds[0]!;
-	const firmware = context.firmware(entry, csc, served);
+	const firmware = await context.firmware(entry, csc, served);
 	return buildFusReply({
 		status: ok(session.protocol),
 		results: {LATEST_FW_VERSION: served},
 		put: {
 			BINARY_NAME: firmware.binaryName,
-			BINARY_BYTE_SIZE: String(firmware.encrypted.length),
+			BINARY_BYTE_SIZE: String(firmware.encryptedSize),
 			BINARY_CRC: String(context.faults.corruptCrc ? (firmware.crc32 ^ 1) >>> 0 : firmware.crc32),
 			MODEL_PATH: firmware.modelPath,
 			LOGIC_VALUE_FACTORY: firmware.logicValue,

@@ -1,5 +1,11 @@
-/** Serves a buffer with HTTP Range (a-b, a-, -n → 206; past the end → 416), optionally cutting the connection. */
+/**
+ * Serves a file with HTTP Range (a-b, a-, -n → 206; past the end → 416), streamed from disk so that
+ * gigabytes cost no memory, optionally paced (bandwidth cap) or cut off (connection reset fault).
+ */
+import {createReadStream} from 'node:fs';
 import type {IncomingMessage, ServerResponse} from 'node:http';
+import {pipeline} from 'node:stream/promises';
+import type {Transform} from 'node:stream';
 
 export function parseRange(header: string | undefined, size: number): {start: number; end: number} | 'invalid' | undefined {
 	if (!header) {
@@ -21,21 +27,42 @@ export function parseRange(header: string | undefined, size: number): {start: nu
 	return start >= size || end < start ? 'invalid' : {start, end};
 }
 
-export function sendRange(request: IncomingMessage, response: ServerResponse, data: Buffer, resetAfterBytes?: number): void {
-	const range = parseRange(request.headers.range, data.length);
+export type SendFileOptions = {
+	/** Send this many body bytes, then drop the connection. */
+	resetAfterBytes?: number;
+	/** Paces the body (the per-connection bandwidth cap). */
+	pace?: Transform;
+};
+
+export async function sendFileRange(request: IncomingMessage, response: ServerResponse, file: {path: string; size: number}, options: SendFileOptions = {}): Promise<void> {
+	const range = parseRange(request.headers.range, file.size);
 	if (range === 'invalid') {
-		response.writeHead(416, {'content-range': `bytes */${data.length}`}).end();
+		response.writeHead(416, {'content-range': `bytes */${file.size}`}).end();
 		return;
 	}
 
-	const {start, end} = range ?? {start: 0, end: data.length - 1};
+	const {start, end} = range ?? {start: 0, end: file.size - 1};
 	const headers = {'content-length': String(end - start + 1), 'content-type': 'application/octet-stream', 'accept-ranges': 'bytes'};
-	response.writeHead(range ? 206 : 200, range ? {...headers, 'content-range': `bytes ${start}-${end}/${data.length}`} : headers);
-	const body = data.subarray(start, end + 1);
-	if (resetAfterBytes !== undefined && resetAfterBytes < body.length) {
-		response.write(body.subarray(0, resetAfterBytes), () => response.destroy());
+	response.writeHead(range ? 206 : 200, range ? {...headers, 'content-range': `bytes ${start}-${end}/${file.size}`} : headers);
+	const cut = options.resetAfterBytes !== undefined && options.resetAfterBytes < end - start + 1;
+	if (cut && options.resetAfterBytes === 0) {
+		response.flushHeaders();
+		response.destroy();
 		return;
 	}
 
-	response.end(body);
+	// Large reads: loopback then moves gigabytes per second instead of 64 KiB at a time.
+	const body = createReadStream(file.path, {start, end: cut ? start + options.resetAfterBytes! - 1 : end, highWaterMark: 4 * 1024 * 1024});
+	try {
+		await (options.pace ? pipeline(body, options.pace, response, {end: !cut}) : pipeline(body, response, {end: !cut}));
+	} catch {
+		// The client went away (or a read failed after the headers): nothing more can be said to it.
+		response.destroy();
+		return;
+	}
+
+	if (cut) {
+		// Once what was sent has left, break the promise of Content-Length: the client sees a reset mid-body.
+		response.write('', () => response.destroy());
+	}
 }

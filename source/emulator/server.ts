@@ -3,26 +3,44 @@
  * both protocol variants, ranged downloads with expiring authorisations, and fault controls.
  */
 import {createServer, type IncomingMessage, type ServerResponse} from 'node:http';
-import type {AddressInfo} from 'node:net';
+import type {AddressInfo, Socket} from 'node:net';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {classicVariant, smartVariant, smartHistoryPath, type ProtocolName} from '../core/fus/variant.js';
 import {parseFusRequest} from '../core/fus/xml.js';
 import {emulatorCatalog, findEmulatorModel, type EmulatorModel} from './catalog.js';
-import {defaultFaults, takeCounted, type Faults} from './faults.js';
-import {makeFirmware, type EmulatorFirmware} from './firmware.js';
+import {applyFaultUpdate, defaultFaults, takeCounted, type Faults} from './faults.js';
+import {firmwareIdentity, makeFirmware, type EmulatorFirmware, type FirmwareIdentity} from './firmware.js';
 import {handleHistory, handleInform, handleInit, historySignatures, type HandlerContext} from './fus-handlers.js';
-import {sendRange} from './range.js';
+import {sendFileRange} from './range.js';
 import {SessionStore} from './sessions.js';
+import {throttle} from './throttle.js';
+import {TokenBucket} from './token-bucket.js';
 import {versionXml} from './version-xml.js';
 
-export type EmulatorOptions = {port?: number; host?: string; firmwareSize?: number; faults?: Faults; now?: () => number};
+export type EmulatorOptions = {
+	port?: number;
+	host?: string;
+	/** Roughly the plaintext zip size in bytes (256 KiB unless given). */
+	firmwareSize?: number;
+	/** Where encrypted firmware files are made and reused across runs. */
+	cacheDir?: string;
+	faults?: Faults;
+	now?: () => number;
+};
+
+export const defaultCacheDir = () => join(tmpdir(), 'fusdeck-emulator-cache');
 
 export type Emulator = {
 	url: string;
 	port: number;
 	catalog: EmulatorModel[];
 	faults: Faults;
-	/** The firmware the emulator serves for a pair (the latest unless a version is given). */
-	firmware(model: string, csc: string, version?: string): EmulatorFirmware;
+	/**
+	 * The firmware the emulator serves for a pair (the latest unless a version is given) under the
+	 * current faults (corruptMember), made into the cache on first use.
+	 */
+	firmware(model: string, csc: string, version?: string): Promise<EmulatorFirmware>;
 	expireAllLinks(): void;
 	stats(): Record<string, number>;
 	close(): Promise<void>;
@@ -56,20 +74,44 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 	const faults: Faults = {...defaultFaults, ...options.faults};
 	const now = options.now ?? Date.now;
 	const size = options.firmwareSize ?? 256 * 1024;
+	const cacheDir = options.cacheDir ?? defaultCacheDir();
 	const sessions = new SessionStore();
-	const cache = new Map<string, EmulatorFirmware>();
-	const byName = new Map<string, EmulatorFirmware>();
+	const made = new Map<string, Promise<EmulatorFirmware>>();
+	const byName = new Map<string, FirmwareIdentity>();
+	const buckets = new WeakMap<Socket, TokenBucket>();
 	const counts: Record<string, number> = {};
-	const firmwareFor = (entry: EmulatorModel, csc: string, version: string) => {
-		const key = `${entry.model}|${csc}|${version}`;
-		let firmware = cache.get(key);
+	const firmwareFor = async (entry: EmulatorModel, csc: string, version: string) => {
+		const {corruptMember} = faults;
+		const key = `${entry.model}|${csc}|${version}|${corruptMember ?? ''}`;
+		let firmware = made.get(key);
 		if (!firmware) {
-			firmware = makeFirmware(entry, csc, version, size);
-			cache.set(key, firmware);
-			byName.set(firmware.binaryName, firmware);
+			// One making per build and variant, however many requests ask at once.
+			firmware = makeFirmware(entry, csc, version, {size, cacheDir, corruptMember});
+			made.set(key, firmware);
+			firmware.catch(() => made.delete(key));
+			const identity = firmwareIdentity(entry, csc, version);
+			byName.set(identity.binaryName, identity);
 		}
 
 		return firmware;
+	};
+
+	/** The bandwidth cap for this request's connection, shared by the requests a kept-alive connection carries. */
+	const paceFor = (request: IncomingMessage) => {
+		const rate = faults.bandwidthPerConnection;
+		if (!rate) {
+			return undefined;
+		}
+
+		let bucket = buckets.get(request.socket);
+		if (bucket) {
+			bucket.rate = rate;
+		} else {
+			bucket = new TokenBucket(rate);
+			buckets.set(request.socket, bucket);
+		}
+
+		return throttle(bucket);
 	};
 
 	const context: HandlerContext = {faults, firmware: firmwareFor, byName, now};
@@ -78,7 +120,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		const url = new URL(request.url ?? '/', 'http://emulator');
 		counts[url.pathname] = (counts[url.pathname] ?? 0) + 1;
 		if (url.pathname === '/__emulator/faults' && request.method === 'POST') {
-			Object.assign(faults, JSON.parse(await readBody(request)) as Faults);
+			try {
+				applyFaultUpdate(faults, JSON.parse(await readBody(request)));
+			} catch (error) {
+				response.writeHead(400, {'content-type': 'application/json'}).end(JSON.stringify({error: (error as Error).message}));
+				return;
+			}
+
 			response.writeHead(200, {'content-type': 'application/json'}).end(JSON.stringify(faults));
 			return;
 		}
@@ -111,19 +159,24 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		if (download && request.method === 'GET') {
 			const session = sessions.authenticate(request, download);
 			const file = url.searchParams.get('file') ?? '';
-			const firmware = [...byName.values()].find(entry => entry.modelPath + entry.binaryName === file);
-			if (!firmware) {
+			const build = [...byName.values()].find(entry => entry.modelPath + entry.binaryName === file);
+			const entry = build && findEmulatorModel(build.model);
+			if (!build || !entry) {
 				response.writeHead(session ? 404 : 401).end();
 				return;
 			}
 
-			const expires = session?.authorised.get(firmware.binaryName);
+			const expires = session?.authorised.get(build.binaryName);
 			if (!session || expires === undefined || expires < now()) {
 				response.writeHead(401).end();
 				return;
 			}
 
-			sendRange(request, response, firmware.encrypted, takeCounted(faults.resetAfterBytes)?.bytes);
+			const firmware = await firmwareFor(entry, build.csc, build.version);
+			await sendFileRange(request, response, {path: firmware.encryptedPath, size: firmware.encryptedSize}, {
+				resetAfterBytes: takeCounted(faults.resetAfterBytes)?.bytes,
+				pace: paceFor(request),
+			});
 			return;
 		}
 
@@ -153,7 +206,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 			return;
 		}
 
-		const reply = route.kind === 'inform' ? handleInform(session, put, context) : route.kind === 'init' ? handleInit(session, put, context) : handleHistory(put);
+		const reply = route.kind === 'inform' ? await handleInform(session, put, context) : route.kind === 'init' ? handleInit(session, put, context) : handleHistory(put);
 		// Rotate the nonce on every reply, so clients must adopt it.
 		response.writeHead(200, {'content-type': 'application/xml', nonce: sessions.rotate(session)}).end(reply);
 	};
@@ -174,7 +227,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		port,
 		catalog: emulatorCatalog,
 		faults,
-		firmware(model, csc, version) {
+		async firmware(model, csc, version) {
 			const entry = findEmulatorModel(model);
 			const chosen = version ?? entry?.builds[csc]?.[0];
 			if (!entry || !chosen) {

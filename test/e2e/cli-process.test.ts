@@ -31,3 +31,23 @@ test('fusdeck emulator serves fusdeck check, compare and explain run as separate
 	assert.equal(bad.code, 2);
 	assert.match(bad.stderr, /Bad server URL/);
 });
+
+test('fusdeck emulator documents --bandwidth and --firmware-size, takes K/M/G sizes, and refuses unreadable ones', async t => {
+	const help = await runBinary(['emulator', '--help']);
+	assert.equal(help.code, 0);
+	assert.match(help.stdout, /--bandwidth BYTES_PER_S/);
+	assert.match(help.stdout, /--firmware-size SIZE/);
+
+	const bad = await runBinary(['emulator', '--bandwidth', '20Q']);
+	assert.equal(bad.code, 2);
+	assert.match(bad.stderr, /--bandwidth takes a size .* not "20Q"/);
+
+	const emulator = spawn(process.execPath, [binPath, 'emulator', '--json', '--bandwidth', '512K', '--firmware-size', '1M'], {stdio: ['ignore', 'pipe', 'inherit']});
+	t.after(() => {
+		emulator.kill('SIGTERM');
+	});
+	const [line] = (await once(emulator.stdout, 'data')) as [Buffer];
+	const {url} = JSON.parse(line.toString()) as {url: string};
+	const faults = await (await fetch(`${url}/__emulator/faults`, {method: 'POST', body: '{}'})).json() as {bandwidthPerConnection?: number};
+	assert.equal(faults.bandwidthPerConnection, 512 * 1024);
+});

@@ -28,7 +28,7 @@ async function setup(t: {after(fn: () => Promise<void>): void}, options: Paramet
 	return {emulator, out, env};
 }
 
-const finalName = (emulator: Emulator, model: string, csc: string, version?: string) => emulator.firmware(model, csc, version).binaryName.replace(/\.enc[24]$/, '');
+const finalName = async (emulator: Emulator, model: string, csc: string, version?: string) => (await emulator.firmware(model, csc, version)).binaryName.replace(/\.enc[24]$/, '');
 
 test('fusdeck download with no IMEI and an empty config gives the exact plaintext, and nothing else in the folder', async t => {
 	const {emulator, out, env} = await setup(t);
@@ -36,8 +36,8 @@ test('fusdeck download with no IMEI and an empty config gives the exact plaintex
 	assert.equal(result.code, 0, result.stderr);
 	const answer = JSON.parse(result.stdout) as {path: string; protocol: string};
 	assert.equal(answer.protocol, 'smart');
-	assert.deepEqual(await readdir(out), [finalName(emulator, 'SM-S918B', 'EUX')]);
-	assert.equal(await sha256(answer.path), emulator.firmware('SM-S918B', 'EUX').plainSha256);
+	assert.deepEqual(await readdir(out), [await finalName(emulator, 'SM-S918B', 'EUX')]);
+	assert.equal(await sha256(answer.path), (await emulator.firmware('SM-S918B', 'EUX')).plainSha256);
 });
 
 test('--build downloads an older build exactly; a served-latest reply stops before any transfer', async t => {
@@ -46,7 +46,7 @@ test('--build downloads an older build exactly; a served-latest reply stops befo
 	const pda = older.split('/')[0]!;
 	const ok = await runBinary(['download', 'SM-S918B', 'EUX', '--out', out, '--build', pda, '--json'], env);
 	assert.equal(ok.code, 0, ok.stderr);
-	assert.equal(await sha256(JSON.parse(ok.stdout).path), emulator.firmware('SM-S918B', 'EUX', older).plainSha256);
+	assert.equal(await sha256(JSON.parse(ok.stdout).path), (await emulator.firmware('SM-S918B', 'EUX', older)).plainSha256);
 	emulator.faults.serveOlderBuilds = false;
 	await rm(JSON.parse(ok.stdout).path);
 	const stopped = await runBinary(['download', 'SM-S918B', 'EUX', '--out', out, '--build', older], env);
@@ -63,7 +63,7 @@ test('with Smart refused, auto falls back to classic with the given IMEI, and wi
 	const withImei = await runBinary(['download', 'SM-A546B', 'EUX', '--out', out, '--imei', imeiFromTac('35066581'), '--json'], env);
 	assert.equal(withImei.code, 0, withImei.stderr);
 	assert.equal(JSON.parse(withImei.stdout).protocol, 'classic');
-	assert.equal(await sha256(JSON.parse(withImei.stdout).path), emulator.firmware('SM-A546B', 'EUX').plainSha256);
+	assert.equal(await sha256(JSON.parse(withImei.stdout).path), (await emulator.firmware('SM-A546B', 'EUX')).plainSha256);
 });
 
 test('a wrong CRC fails verification with exit 4 and leaves no file behind', async t => {
@@ -101,8 +101,8 @@ test('link expiry mid-download, 429, 5xx and a reset are all absorbed over 3 con
 			}
 		},
 	});
-	assert.equal(await sha256(result.path), emulator.firmware('SM-S918B', 'DBT').plainSha256);
-	assert.deepEqual(await readdir(out), [finalName(emulator, 'SM-S918B', 'DBT')]);
+	assert.equal(await sha256(result.path), (await emulator.firmware('SM-S918B', 'DBT')).plainSha256);
+	assert.deepEqual(await readdir(out), [await finalName(emulator, 'SM-S918B', 'DBT')]);
 	assert.ok(clock.sleeps.some(ms => ms >= 2900), `Retry-After 3 s is honoured (sleeps: ${clock.sleeps.join(', ')})`);
 	assert.ok(result.retries >= 4, `one retry for the 429, two for the 503s, one for the reset (got ${result.retries})`);
 	assert.equal(result.renewals, 1, 'the connections share one renewal');
