@@ -107,7 +107,9 @@ async function runJob(queue: DownloadQueue, spec: JobSpec, io: CommandIO, option
 			io.stderr.write(`fusdeck: continuing job ${id} (${existing.state})\n`);
 		}
 
-		await (existing.state === 'failed' || existing.state === 'cancelled' ? queue.retry(id) : queue.resume(id));
+		// The rerun's options win (an IMEI given now, --keep-encrypted, --accept-latest).
+		const update = {deviceId: spec.deviceId, keepEncrypted: spec.keepEncrypted, exactBuild: spec.exactBuild};
+		await (existing.state === 'failed' || existing.state === 'cancelled' ? queue.retry(id, update) : queue.resume(id, update));
 	} else {
 		id = queue.add(spec).id;
 	}

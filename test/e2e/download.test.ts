@@ -66,12 +66,24 @@ test('with Smart refused, auto falls back to classic with the given IMEI, and wi
 	assert.equal(await sha256(JSON.parse(withImei.stdout).path), (await emulator.firmware('SM-A546B', 'EUX')).plainSha256);
 });
 
-test('a wrong CRC fails verification with exit 4 and leaves no file behind', async t => {
-	const {out, env} = await setup(t, {faults: {corruptCrc: true}});
+test('a wrong CRC fails verification with exit 4: no final file, the bytes kept as .failed evidence', async t => {
+	const {emulator, out, env} = await setup(t, {faults: {corruptCrc: true}});
 	const result = await runBinary(['download', 'SM-S918B', 'XEF', '--out', out, '--json'], env);
 	assert.equal(result.code, 4);
-	assert.equal(JSON.parse(result.stdout).error.code, 'CRC_MISMATCH');
-	assert.deepEqual(await readdir(out), []);
+	const error = JSON.parse(result.stdout).error as {code: string; message: string};
+	assert.equal(error.code, 'CRC_MISMATCH');
+	const evidence = `${await finalName(emulator, 'SM-S918B', 'XEF')}.failed`;
+	assert.match(error.message, new RegExp(`kept as .*${evidence.replaceAll('.', '\\.')}.*delete it and download again`));
+	assert.deepEqual(await readdir(out), [evidence]);
+});
+
+test('a corrupted .tar.md5 member fails with exit 4 naming the member, and no final file', async t => {
+	const {out, env} = await setup(t, {faults: {corruptMember: 'AP'}});
+	const result = await runBinary(['download', 'SM-S918B', 'XEF', '--out', out], env);
+	assert.equal(result.code, 4);
+	assert.match(result.stderr, /AP_S918B\w*.*tar\.md5/);
+	assert.match(result.stderr, /fix: /);
+	assert.deepEqual((await readdir(out)).filter(name => !name.endsWith('.failed')), []);
 });
 
 test('link expiry mid-download, 429, 5xx and a reset are all absorbed over 3 connections and the bytes stay exact', async t => {

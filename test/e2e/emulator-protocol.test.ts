@@ -1,6 +1,6 @@
 /** The FUS client against the project's emulator: both variants, fallback, expiry, history, faults. */
 import {test} from 'node:test';
-import {mkdtemp, readFile, rm} from 'node:fs/promises';
+import {mkdtemp, readdir, readFile, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import assert from 'node:assert/strict';
@@ -9,7 +9,7 @@ import {openDownload} from '../../source/core/fus/open-download.js';
 import {FusError} from '../../source/core/errors.js';
 import {downloadAndHash, imeiFromTac} from '../helpers/read-source.js';
 import {runCliCaptured} from '../helpers/run-cli.js';
-import {downloadSequential} from '../../source/core/transfer/sequential-download.js';
+import {downloadFile} from '../../source/core/transfer/download-file.js';
 import {readTarMd5} from '../helpers/tar-md5-reader.js';
 import {readZip} from '../helpers/zip-reader.js';
 
@@ -175,10 +175,11 @@ test('corruptMember: the download passes its CRC32 check, and the damaged packag
 		await rm(dir, {recursive: true, force: true});
 	});
 	const opened = await openDownload({model: 'SM-A546B', csc: 'EUX', version: latestOf(emulator, 'SM-A546B', 'EUX')}, {endpoints: endpointsOf(emulator), protocol: 'smart'});
-	const result = await downloadSequential({source: opened.source, remote: opened.remote, destDir: dir});
-	const firmware = await emulator.firmware('SM-A546B', 'EUX');
-	assert.equal(result.crc32, firmware.crc32);
-	const failing = readZip(await readFile(result.path)).filter(entry => {
+	// The engine checks CRC32 first (it passes: the byte was flipped before encryption), then every member.
+	await assert.rejects(downloadFile({source: opened.source, remote: opened.remote, destDir: dir}), (error: {code: string; message: string}) => error.code === 'MD5_MISMATCH' && /CSC_OXM_/.test(error.message) && /\.failed/.test(error.message));
+	const kept = (await readdir(dir)).filter(name => name.endsWith('.failed'));
+	assert.equal(kept.length, 1, 'the evidence is kept');
+	const failing = readZip(await readFile(join(dir, kept[0]!))).filter(entry => {
 		const tar = readTarMd5(entry.data);
 		return tar.statedMd5 !== tar.actualMd5;
 	});

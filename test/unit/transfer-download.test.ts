@@ -1,6 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {open, readFile} from 'node:fs/promises';
+import {open, readFile, rm} from 'node:fs/promises';
+import {FusError} from '../../source/core/errors.js';
 import type {OpenFile} from '../../source/core/transfer/download-file.js';
 import {join} from 'node:path';
 import {startHarness, sha256File, waitFor, type Harness} from '../helpers/transfer-harness.js';
@@ -70,6 +71,33 @@ test('an expiry in the middle of the download is renewed once and resumes at the
 	const result = await running;
 	assert.equal(h.source.renewCalls, 1);
 	assert.equal(await sha256File(result.path), h.firmware.sha256);
+}));
+
+test('a renewal that FUS rate-limits (429) waits its Retry-After and renews again; a refused renewal stops the job', async () => withHarness(async h => {
+	h.server.expire();
+	const renew = h.source.renew.bind(h.source);
+	let refusals = 1;
+	h.source.renew = async () => {
+		if (refusals-- > 0) {
+			h.source.renewCalls++;
+			throw new FusError('RATE_LIMITED', 'The server is rate-limiting us (HTTP 429)', {stage: 'init', httpStatus: 429, retryAfter: 7});
+		}
+
+		return renew();
+	};
+
+	const result = await h.download();
+	assert.equal(h.source.renewCalls, 2, 'one refused renewal, one that worked');
+	assert.ok(h.clock.sleeps.includes(7000), `waited the 7 s FUS asked for (sleeps: ${h.clock.sleeps.join(', ')})`);
+	assert.equal(await sha256File(result.path), h.firmware.sha256);
+
+	await rm(result.path);
+	h.server.expire();
+	h.source.renew = async () => {
+		throw new FusError('FUS_STATUS', 'FUS refused the request with status 408', {stage: 'inform', fusStatus: '408'});
+	};
+
+	await assert.rejects(h.download(), {code: 'FUS_STATUS'});
 }));
 
 test('a 401 that persists after renewal stops with LINK_EXPIRED', async () => withHarness(async h => {

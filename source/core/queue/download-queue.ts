@@ -125,8 +125,10 @@ export class DownloadQueue extends EventEmitter<QueueEvents> {
 		}
 	}
 
-	async resume(id: string): Promise<void> {
+	/** `update` replaces parts of the request, such as a device id given on a rerun. */
+	async resume(id: string, update: Partial<JobSpec> = {}): Promise<void> {
 		const job = this.#job(id);
+		job.spec = {...job.spec, ...update};
 		const held = this.#held.delete(id);
 		if (job.state === 'paused') {
 			this.#setState(job, 'queued');
@@ -149,8 +151,9 @@ export class DownloadQueue extends EventEmitter<QueueEvents> {
 	}
 
 	/** A failed or cancelled job goes back in line. */
-	async retry(id: string): Promise<void> {
+	async retry(id: string, update: Partial<JobSpec> = {}): Promise<void> {
 		const job = this.#job(id);
+		job.spec = {...job.spec, ...update};
 		this.#held.delete(id);
 		if (job.state === 'failed' || job.state === 'cancelled') {
 			delete job.error;

@@ -83,16 +83,23 @@ async function runLease(ctx: TransferContext, lease: Lease, staging: Buffer): Pr
 				}
 
 				renewedWithoutProgress = true;
-				await ctx.gate.renew(generation);
-				ctx.stats.renewals = ctx.gate.renewals;
-				continue;
-			}
+				try {
+					await ctx.gate.renew(generation);
+					ctx.stats.renewals = ctx.gate.renewals;
+					continue;
+				} catch (error) {
+					// FUS itself rate-limited or failed the renewal: wait like for any transient failure, then renew again.
+					if (!isTransient(error)) {
+						throw error;
+					}
 
-			if (verdict.kind === 'fatal') {
+					renewedWithoutProgress = false;
+					failure = error;
+					retryAfterMs = error.context.retryAfter === undefined ? undefined : error.context.retryAfter * 1000;
+				}
+			} else if (verdict.kind === 'fatal') {
 				throw verdict.error;
-			}
-
-			if (verdict.kind === 'retry') {
+			} else if (verdict.kind === 'retry') {
 				failure = verdict.error;
 				retryAfterMs = parseRetryAfter(verdict.retryAfter, ctx.clock.now());
 			} else {
@@ -133,6 +140,12 @@ async function runLease(ctx: TransferContext, lease: Lease, staging: Buffer): Pr
 			await waitToRetry(ctx, failure, ++attempts, retryAfterMs);
 		}
 	}
+}
+
+const transientCodes = new Set(['RATE_LIMITED', 'SERVER_ERROR', 'NETWORK', 'TIMEOUT']);
+
+function isTransient(error: unknown): error is FusdeckError {
+	return isFusdeckError(error) && transientCodes.has(error.code);
 }
 
 async function waitToRetry(ctx: TransferContext, failure: FusdeckError, attempts: number, retryAfterMs: number | undefined): Promise<void> {
