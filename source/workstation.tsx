@@ -7,7 +7,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {endpointsFrom, networkOptions, parseCommandArgs, timeoutFrom} from './commands/options.js';
 import type {CommandIO} from './commands/types.js';
-import {configDir} from './core/store/config-dir.js';
+import {cacheDir, configDir} from './core/store/config-dir.js';
 import {SettingsStore} from './core/store/settings-store.js';
 import {startEmulator} from './emulator/server.js';
 import {createAppServices} from './services/app-services.js';
@@ -19,12 +19,13 @@ export async function runWorkstation(args: string[], io: CommandIO): Promise<num
 	const emulator = values.demo ? await startEmulator() : undefined;
 	const demoDir = emulator ? mkdtempSync(join(tmpdir(), 'fusdeck-demo-')) : undefined;
 	const endpoints = emulator ? {fus: emulator.url, download: emulator.url, fota: emulator.url} : endpointsFrom(values, io.env);
-	const store = new SettingsStore({configDir: demoDir ? join(demoDir, 'config') : configDir(io.env), defaultDownloadFolder: demoDir ?? io.cwd});
+	const folder = demoDir ? join(demoDir, 'config') : configDir(io.env);
+	const store = new SettingsStore({configDir: folder, defaultDownloadFolder: demoDir ?? io.cwd});
 	if (demoDir) {
 		store.setPreferredRegions(['EUX', 'XEF', 'DBT', 'BTU', 'INS']);
 	}
 
-	const services = createAppServices({endpoints, store, timeoutMs: timeoutFrom(values.timeout)});
+	const services = createAppServices({endpoints, store, cacheDir: demoDir ? join(folder, 'cache') : cacheDir(io.env), timeoutMs: timeoutFrom(values.timeout)});
 	const instance = renderApp(services, {env: io.env});
 	try {
 		await instance.waitUntilExit();

@@ -26,6 +26,8 @@ export type HandlerEnv = {
 	errors: readonly ErrorGroup[];
 	history: {view?: HistoryView; open(model: string, csc: string): void; close(): void};
 	startCompare(model: string, cscs: readonly string[]): void;
+	/** Probes the selected model's regions again. */
+	refreshRegions(): void;
 	/** Rows the open overlay can move over. */
 	overlayRows: number;
 	setProblem(problem: string | undefined): void;
@@ -142,6 +144,8 @@ export function createHandlers(env: HandlerEnv): Handlers {
 		'compare.history': () => openHistory(),
 		'regions.prefer': () => attempt('could not save the preferred region', () => services.settings.togglePreferredRegion(context.csc!)),
 		'regions.filter': () => dispatch({type: 'startFilter', pane: 'regions'}),
+		'regions.refresh': () => env.refreshRegions(),
+		'regions.all': () => dispatch({type: 'toggleAllRegions'}),
 		'queue.pause'() {
 			const id = job!.id;
 			attempt('could not pause or resume', () => (job!.state === 'paused' ? services.queue.resume(id) : services.queue.pause(id)));
