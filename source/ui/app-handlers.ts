@@ -7,7 +7,7 @@ import {deviceRows, type DeviceRow} from './model/device-rows.js';
 import {errorAction} from './model/error-actions.js';
 import type {ErrorGroup} from './model/error-groups.js';
 import {regionsToCompare, type RegionRow} from './model/region-rows.js';
-import {settingFields} from './model/settings-fields.js';
+import {nextChoice, settingFields} from './model/settings-fields.js';
 import {activeJobStates, type AppServices, type Csc, type QueueSnapshot} from './services.js';
 import type {UiAction, UiState} from './state/ui-state.js';
 
@@ -112,7 +112,19 @@ export function createHandlers(env: HandlerEnv): Handlers {
 		},
 		'settings.edit'() {
 			const field = settingFields[state.overlayCursor];
-			if (field) dispatch({type: 'startEdit', text: field.initial(env.settings, state.selectedModel)});
+			if (!field) return;
+			const current = field.initial(env.settings, state.selectedModel);
+			if (!field.choices) {
+				dispatch({type: 'startEdit', text: current});
+				return;
+			}
+
+			try {
+				field.save(services.settings, nextChoice(field.choices, current), state.selectedModel);
+				env.setProblem(undefined);
+			} catch (error) {
+				env.setProblem(messageOf(error));
+			}
 		},
 		'list.up': () => move(-1),
 		'list.down': () => move(1),

@@ -57,7 +57,7 @@ export const commands = [
 	{id: 'help.close', keys: ['esc', '?', 'q'], label: 'close', help: 'Close the help', scope: 'help'},
 	{id: 'history.download', keys: ['enter', 'd'], label: 'download', help: 'Queue the selected build', scope: 'history'},
 	{id: 'history.close', keys: ['esc', 'q'], label: 'close', help: 'Close the history', scope: 'history'},
-	{id: 'settings.edit', keys: ['enter'], label: 'edit', help: 'Change the selected setting', scope: 'settings'},
+	{id: 'settings.edit', keys: ['enter'], label: 'edit', help: 'Change the selected setting (a choice, like the protocol, steps to its next value)', scope: 'settings'},
 	{id: 'settings.close', keys: ['esc', 's', 'q'], label: 'close', help: 'Close the settings', scope: 'settings'},
 	{id: 'list.up', keys: ['up', 'k'], help: 'Move up', scope: 'list'},
 	{id: 'list.down', keys: ['down', 'j'], help: 'Move down', scope: 'list'},

@@ -4,7 +4,10 @@ import {compareRows} from '../../source/ui/model/compare-rows.js';
 import {deviceRows} from '../../source/ui/model/device-rows.js';
 import {errorAction} from '../../source/ui/model/error-actions.js';
 import {groupErrors} from '../../source/ui/model/error-groups.js';
+import {defaultSettings} from '../../source/core/store/settings-types.js';
 import {formatAge} from '../../source/ui/format.js';
+import {protocolMemoryRows} from '../../source/ui/model/protocol-memory-rows.js';
+import {nextChoice} from '../../source/ui/model/settings-fields.js';
 import {discoveryStatus} from '../../source/ui/model/discovery-status.js';
 import {regionRows, regionsToCompare} from '../../source/ui/model/region-rows.js';
 import type {DiscoveredRegion} from '../../source/ui/services.js';
@@ -115,4 +118,16 @@ test('ui state: focus cycles both ways, moves clamp, a new model clears marks an
 	assert.deepEqual([state.marked, state.filters.regions, state.input], [['EUX'], 'fr', 'filter']);
 	state = uiReducer(state, {type: 'selectModel', model: 'B'});
 	assert.deepEqual([state.marked, state.filters.regions], [[], '']);
+});
+
+test('protocol memory: stored models with the variant that worked last, the chosen model first; choices wrap', () => {
+	const settings = {...defaultSettings(), protocolByModel: {'SM-X710': 'classic', 'SM-A546B': 'smart'} as const, deviceIds: {'SM-G991B': ['351234567890124']}};
+	assert.deepEqual(protocolMemoryRows(settings, 'SM-S918B'), [
+		{model: 'SM-S918B', deviceIds: 0},
+		{model: 'SM-A546B', workedLast: 'smart', deviceIds: 0},
+		{model: 'SM-G991B', deviceIds: 1},
+		{model: 'SM-X710', workedLast: 'classic', deviceIds: 0},
+	]);
+	assert.deepEqual(protocolMemoryRows(defaultSettings()), []);
+	assert.deepEqual(['auto', 'classic', 'bogus'].map(current => nextChoice(['auto', 'smart', 'classic'], current)), ['smart', 'auto', 'auto']);
 });
