@@ -1,5 +1,5 @@
 import {Box, Text, useApp, useWindowSize} from 'ink';
-import {useMemo, useReducer, useState} from 'react';
+import {useCallback, useMemo, useReducer, useState} from 'react';
 import {createHandlers, messageOf} from './app-handlers.js';
 import {Footer} from './components/footer.js';
 import {CrashGuard} from './crash-guard.js';
@@ -10,6 +10,7 @@ import {useHistory} from './hooks/use-history.js';
 import {useKeyboard} from './hooks/use-keyboard.js';
 import {useQueue} from './hooks/use-queue.js';
 import {knownRegions, useRegionDiscovery} from './hooks/use-region-discovery.js';
+import {useStickyCursor} from './hooks/use-sticky-cursor.js';
 import {useSubscribable} from './hooks/use-subscribable.js';
 import {displayKey, type KeyName} from './key-names.js';
 import type {KeyContext} from './keys.js';
@@ -77,6 +78,9 @@ function Workstation({services, queueFrameMs}: {services: AppServices; queueFram
 		() => regionRows(cscs, settings.preferredRegions, state.marked, state.filters.regions, {discovered, showAll: state.showAllRegions}),
 		[cscs, settings, state.marked, state.filters.regions, discovered, state.showAllRegions],
 	);
+	const regionKeys = useMemo(() => regions.map(region => region.csc), [regions]);
+	const moveRegionCursor = useCallback((index: number) => dispatch({type: 'setCursor', pane: 'regions', index}), []);
+	useStickyCursor(state.selectedModel, regionKeys, Math.min(state.cursors.regions, Math.max(0, regions.length - 1)), moveRegionCursor);
 	const compareModel = compare.run?.model;
 	const compareList = useMemo(() => (compare.run ? compareRows(compare.run.results, services.cscsForModel(compare.run.model)) : []), [services, compare.run]);
 	const errors = useMemo(() => groupErrors(withRecoveryNotice(errorEntries, services.settings.recoveredFrom)), [errorEntries, services.settings.recoveredFrom]);

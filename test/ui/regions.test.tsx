@@ -190,3 +190,20 @@ test('a failed history is explained in the overlay, without a stack trace', asyn
 	app.type('\u001B');
 	await waitForFrame(app, /▶ 2 Regions/);
 });
+
+test('the cursor stays on its region while discovery answers reorder the rows', async () => {
+	using started = startApp({holdDiscovery: true});
+	const {app, services} = started;
+	press(app, 'devices.select');
+	await waitForFrame(app, /probing 6\/12/);
+	press(app, 'regions.all');
+	press(app, 'list.bottom');
+	// Not probed yet rows sit above the empty ones: PHE is last for now.
+	await waitForFrame(app, /› \[ \]   PHE  no firmware/);
+	services.releaseDiscovery();
+	await waitForFrame(app, /4 of 12 CSCs carry firmware/);
+	// The cursor follows its row on the render after the rows moved.
+	const done = await waitForFrame(app, frame => /› \[ \]   PHE  no firmware/.test(frame));
+	assert.match(done, /4 of 12 CSCs carry firmware/);
+	assert.doesNotMatch(done, /› \[ \]   XEO/);
+});
