@@ -207,3 +207,11 @@ test('the cursor stays on its region while discovery answers reorder the rows', 
 	assert.match(done, /4 of 12 CSCs carry firmware/);
 	assert.doesNotMatch(done, /› \[ \]   XEO/);
 });
+
+test('the grid at 100×30 gives Regions a narrow column: the build stays whole, the country goes', async () => {
+	using started = startApp({columns: 100, rows: 30});
+	const frame = await selectFirstModel(started);
+	assert.ok(widest(frame) <= 100);
+	assert.match(frame, /║› \[ \]   BTU  S918BXXU8DYI5 +║/);
+	assert.match(frame, /║4\/12 with firmware · just now +║/);
+});

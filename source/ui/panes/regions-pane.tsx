@@ -25,14 +25,19 @@ export function regionsTitle(model: string | undefined, count: number, filter: s
 	return `2 Regions${model ? ` ${model}` : ''} [${count}]${filter ? ` /${filter}` : ''}${showAll ? ' · all' : ''}${marked > 0 ? ` · ${marked} marked` : ''}`;
 }
 
-/** Wide panes also show the Android version; the firmware column stays aligned either way. */
+/**
+ * Wide panes also show the Android version; narrow ones (the grid's left column) drop the country,
+ * which would be cut to a letter, so the build stays whole.
+ */
 export function regionRowText(row: RegionRow, width: number): string {
 	const firmware = row.firmware === 'ok'
 		? row.latest?.split('/')[0] ?? 'firmware'
 		: row.firmware === 'failed' ? 'probe failed' : row.firmware === 'pending' ? '…' : 'no firmware';
+	const head = `${row.marked ? '[x]' : '[ ]'} ${row.preferred ? '★' : ' '} ${row.csc}  `;
+	if (width < 40) return `${head}${firmware}`;
 	const android = width >= 70 ? `${row.android ? `Android ${row.android}` : ''}`.padEnd(12) : '';
 	const carrier = row.carrier ? ` · ${row.carrier}` : '';
-	return `${row.marked ? '[x]' : '[ ]'} ${row.preferred ? '★' : ' '} ${row.csc}  ${firmware.padEnd(14)} ${android}${row.country}${carrier}`;
+	return `${head}${firmware.padEnd(14)} ${android}${row.country}${carrier}`;
 }
 
 /**
