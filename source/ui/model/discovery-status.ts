@@ -1,5 +1,5 @@
 import {formatAge} from '../format.js';
-import {knownRegions, type DiscoveryView} from '../hooks/use-region-discovery.js';
+import {knownRegions, type DiscoveryView} from './discovery-view.js';
 
 /**
  * The Regions pane's status line: where discovery stands ("probing 120/663 · 9 with firmware"),
