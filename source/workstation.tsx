@@ -7,7 +7,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {endpointsFrom, networkOptions, parseCommandArgs, timeoutFrom} from './commands/options.js';
 import type {CommandIO} from './commands/types.js';
-import {configDir, queueFile} from './core/store/config-dir.js';
+import {cacheDir, configDir} from './core/store/config-dir.js';
 import {SettingsStore} from './core/store/settings-store.js';
 import {FusdeckError} from './core/errors.js';
 import {startEmulator} from './emulator/server.js';
@@ -21,15 +21,15 @@ export async function runWorkstation(args: string[], io: CommandIO): Promise<num
 	const emulator = values.demo ? await startEmulator() : undefined;
 	const demoDir = emulator ? mkdtempSync(join(tmpdir(), 'fusdeck-demo-')) : undefined;
 	const endpoints = emulator ? {fus: emulator.url, download: emulator.url, fota: emulator.url} : endpointsFrom(values, io.env);
-	const store = new SettingsStore({configDir: demoDir ? join(demoDir, 'config') : configDir(io.env), defaultDownloadFolder: demoDir ?? io.cwd});
+	const folder = demoDir ? join(demoDir, 'config') : configDir(io.env);
+	const store = new SettingsStore({configDir: folder, defaultDownloadFolder: demoDir ?? io.cwd});
 	if (demoDir) {
 		store.setPreferredRegions(['EUX', 'XEF', 'DBT', 'BTU', 'INS']);
 	}
 
 	const timeoutMs = timeoutFrom(values.timeout);
-	const config = demoDir ? join(demoDir, 'config') : configDir(io.env);
-	const opened = await openQueue({endpoints, store, timeoutMs, storePath: join(config, 'queue.json'), autoResume: true});
-	const services = createAppServices({endpoints, store, timeoutMs, queue: opened.queue});
+	const opened = await openQueue({endpoints, store, timeoutMs, storePath: join(folder, 'queue.json'), autoResume: true});
+	const services = createAppServices({endpoints, store, cacheDir: demoDir ? join(folder, 'cache') : cacheDir(io.env), timeoutMs, queue: opened.queue});
 	if (opened.heldBy !== undefined) {
 		services.errorLog.add(new FusdeckError('QUEUE_IN_USE', `The download queue is in use by process ${opened.heldBy}; downloads started here are not saved and will not resume after a restart`, {stage: 'config'}));
 	}

@@ -1,7 +1,7 @@
 import {allCscs, findCsc} from '../core/catalog/cscs.js';
 import {UsageError} from '../core/errors.js';
 import {cacheDir} from '../core/store/config-dir.js';
-import {latestAcross} from '../core/versions/latest-across.js';
+import {discoverRegions} from '../core/versions/discover-regions.js';
 import {RegionCache, type RegionCacheEntry} from '../core/versions/region-cache.js';
 import {fetchVersionInfo} from '../core/versions/version-xml.js';
 import {modelArg} from './args.js';
@@ -42,13 +42,15 @@ Example: fusdeck regions SM-S918B`,
 		const fromCache = entry !== undefined;
 		let failed: string[] = [];
 		if (!entry) {
-			const results = await latestAcross(model, allCscs().map(csc => csc.csc), {
+			const discovery = await discoverRegions(model, {
+				cache,
+				cscs: allCscs().map(csc => csc.csc),
 				concurrency,
 				signal: io.signal,
 				fetch: async (m, csc, signal) => fetchVersionInfo(m, csc, {fotaUrl: endpoints.fota, timeoutMs, signal}),
 			});
-			failed = results.filter(result => result.state === 'failed').map(result => result.csc);
-			entry = await cache.set(model, results);
+			failed = discovery.failed;
+			entry = discovery.entry;
 		}
 
 		const regions = entry.regions.filter(region => values.all || region.state !== 'unknown').map(region => ({

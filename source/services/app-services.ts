@@ -13,8 +13,10 @@ import type {SettingsStore} from '../core/store/settings-store.js';
 import {buildDate} from '../core/versions/decode.js';
 import {mergeHistory} from '../core/versions/history.js';
 import {latestAcross, type RegionResult} from '../core/versions/latest-across.js';
+import {discoverRegions} from '../core/versions/discover-regions.js';
+import {defaultRegionMaxAgeMs, RegionCache, type CachedRegion, type RegionCacheEntry} from '../core/versions/region-cache.js';
 import {fetchVersionInfo} from '../core/versions/version-xml.js';
-import type {AppServices, CompareResult} from '../ui/services.js';
+import type {AppServices, CompareResult, DiscoveredRegion, RegionDiscovery} from '../ui/services.js';
 import {ErrorLog} from './error-feed.js';
 import {WorkstationQueue} from './queue-service.js';
 import type {DownloadQueue} from '../core/queue/download-queue.js';
@@ -22,9 +24,14 @@ import type {DownloadQueue} from '../core/queue/download-queue.js';
 export type ServiceOptions = {
 	endpoints: Endpoints;
 	store: SettingsStore;
-	timeoutMs?: number;
 	/** The core download queue (services/open-queue.ts opens it). */
 	queue: DownloadQueue;
+	/** Where region discovery keeps its per-model answers (the config folder's cache). */
+	cacheDir: string;
+	timeoutMs?: number;
+	/** Probes at once during region discovery; it halves on 429 and grows back. */
+	discoveryConcurrency?: number;
+	now?: () => number;
 };
 
 const explain = (error: unknown) => explainError(isFusdeckError(error) ? error : new FusdeckError('INTERNAL', (error as Error)?.message ?? String(error)));
@@ -43,9 +50,24 @@ function compareResult(result: RegionResult): CompareResult {
 	return {csc: result.csc, state, version, pda, buildYear: date?.year, buildMonth: date?.month, android: result.info?.android, error: result.error && result.state === 'failed' ? explain(result.error) : undefined};
 }
 
+function discoveredRegion(region: Pick<CachedRegion, 'csc' | 'state' | 'latest' | 'android'>): DiscoveredRegion {
+	return {csc: region.csc, state: region.state, ...(region.latest ? {latest: region.latest} : {}), ...(region.android ? {android: region.android} : {})};
+}
+
+function regionDiscovery(entry: RegionCacheEntry, now: number, failed: readonly string[] = []): RegionDiscovery {
+	return {
+		model: entry.model,
+		discoveredAt: entry.fetchedAt,
+		stale: now - entry.fetchedAt > defaultRegionMaxAgeMs,
+		regions: [...entry.regions.map(region => discoveredRegion(region)), ...failed.map(csc => ({csc, state: 'failed' as const}))],
+	};
+}
+
 export function createAppServices(options: ServiceOptions): AppServices & {queue: WorkstationQueue; errorLog: ErrorLog} {
 	const {endpoints, store, timeoutMs} = options;
+	const now = options.now ?? Date.now;
 	const errors = new ErrorLog();
+	const regionCache = new RegionCache(options.cacheDir);
 	const fetch = async (model: string, csc: string, signal?: AbortSignal) => fetchVersionInfo(model, csc, {fotaUrl: endpoints.fota, timeoutMs, signal});
 	const queue = new WorkstationQueue(options.queue, {explain, errors, downloadFolder: () => store.getSnapshot().downloadFolder || process.cwd()});
 	// The concurrency setting applies to the running queue at once.
@@ -88,6 +110,34 @@ export function createAppServices(options: ServiceOptions): AppServices & {queue
 			}
 
 			await all;
+		},
+		async cachedRegions(model) {
+			const entry = await regionCache.get(model, {maxAgeMs: Number.POSITIVE_INFINITY, now: now()});
+			return entry && regionDiscovery(entry, now());
+		},
+		async discoverRegions(model, {signal, onProgress}) {
+			// One error entry per kind of failure: hundreds of CSCs failing alike (offline) are one problem.
+			const reported = new Set<string>();
+			const discovery = await discoverRegions(model, {
+				cache: regionCache,
+				cscs: allCscs().map(csc => csc.csc),
+				concurrency: options.discoveryConcurrency ?? 8,
+				fetch,
+				signal,
+				now,
+				onResult(result, done, total) {
+					if (result.state === 'failed' && result.error && !signal.aborted && !reported.has(result.error.code)) {
+						reported.add(result.error.code);
+						errors.add(result.error, {model});
+					}
+
+					const region = result.state === 'failed'
+						? {csc: result.csc, state: 'failed' as const}
+						: discoveredRegion({csc: result.csc, state: result.state, latest: result.info?.latest ?? null, android: result.info?.android ?? null});
+					onProgress?.({done, total, region});
+				},
+			});
+			return regionDiscovery(discovery.entry, now(), discovery.failed);
 		},
 		async history(model, csc, signal) {
 			const client = new FusClient({endpoints, protocol: 'smart', timeoutMs, signal});

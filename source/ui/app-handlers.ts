@@ -7,7 +7,7 @@ import {deviceRows, type DeviceRow} from './model/device-rows.js';
 import {errorAction} from './model/error-actions.js';
 import type {ErrorGroup} from './model/error-groups.js';
 import {regionsToCompare, type RegionRow} from './model/region-rows.js';
-import {settingFields} from './model/settings-fields.js';
+import {nextChoice, settingFields} from './model/settings-fields.js';
 import {activeJobStates, type AppServices, type Csc, type QueueSnapshot} from './services.js';
 import type {UiAction, UiState} from './state/ui-state.js';
 
@@ -26,6 +26,8 @@ export type HandlerEnv = {
 	errors: readonly ErrorGroup[];
 	history: {view?: HistoryView; open(model: string, csc: string): void; close(): void};
 	startCompare(model: string, cscs: readonly string[]): void;
+	/** Probes the selected model's regions again. */
+	refreshRegions(): void;
 	/** Rows the open overlay can move over. */
 	overlayRows: number;
 	setProblem(problem: string | undefined): void;
@@ -110,7 +112,19 @@ export function createHandlers(env: HandlerEnv): Handlers {
 		},
 		'settings.edit'() {
 			const field = settingFields[state.overlayCursor];
-			if (field) dispatch({type: 'startEdit', text: field.initial(env.settings, state.selectedModel)});
+			if (!field) return;
+			const current = field.initial(env.settings, state.selectedModel);
+			if (!field.choices) {
+				dispatch({type: 'startEdit', text: current});
+				return;
+			}
+
+			try {
+				field.save(services.settings, nextChoice(field.choices, current), state.selectedModel);
+				env.setProblem(undefined);
+			} catch (error) {
+				env.setProblem(messageOf(error));
+			}
 		},
 		'list.up': () => move(-1),
 		'list.down': () => move(1),
@@ -142,6 +156,8 @@ export function createHandlers(env: HandlerEnv): Handlers {
 		'compare.history': () => openHistory(),
 		'regions.prefer': () => attempt('could not save the preferred region', () => services.settings.togglePreferredRegion(context.csc!)),
 		'regions.filter': () => dispatch({type: 'startFilter', pane: 'regions'}),
+		'regions.refresh': () => env.refreshRegions(),
+		'regions.all': () => dispatch({type: 'toggleAllRegions'}),
 		'queue.pause'() {
 			const id = job!.id;
 			attempt('could not pause or resume', () => (job!.state === 'paused' ? services.queue.resume(id) : services.queue.pause(id)));

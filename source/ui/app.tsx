@@ -1,5 +1,5 @@
 import {Box, Text, useApp, useWindowSize} from 'ink';
-import {useMemo, useReducer, useState} from 'react';
+import {useCallback, useMemo, useReducer, useState} from 'react';
 import {createHandlers, messageOf} from './app-handlers.js';
 import {Footer} from './components/footer.js';
 import {CrashGuard} from './crash-guard.js';
@@ -9,6 +9,8 @@ import {useCompare} from './hooks/use-compare.js';
 import {useHistory} from './hooks/use-history.js';
 import {useKeyboard} from './hooks/use-keyboard.js';
 import {useQueue} from './hooks/use-queue.js';
+import {useRegionDiscovery} from './hooks/use-region-discovery.js';
+import {useStickyCursor} from './hooks/use-sticky-cursor.js';
 import {useSubscribable} from './hooks/use-subscribable.js';
 import {displayKey, type KeyName} from './key-names.js';
 import type {KeyContext} from './keys.js';
@@ -17,7 +19,9 @@ import {compareRows} from './model/compare-rows.js';
 import {deviceRows} from './model/device-rows.js';
 import {errorAction} from './model/error-actions.js';
 import {groupErrors} from './model/error-groups.js';
-import {regionRows} from './model/region-rows.js';
+import {discoveryStatus} from './model/discovery-status.js';
+import {knownRegions} from './model/discovery-view.js';
+import {regionRows, withoutFirmware} from './model/region-rows.js';
 import {settingFields} from './model/settings-fields.js';
 import {HelpOverlay, helpLines} from './overlays/help-overlay.js';
 import {HistoryOverlay} from './overlays/history-overlay.js';
@@ -64,11 +68,20 @@ function Workstation({services, queueFrameMs}: {services: AppServices; queueFram
 	const errorEntries = useSubscribable(services.errors);
 	const compare = useCompare(services);
 	const history = useHistory(services);
+	const discovery = useRegionDiscovery(services, state.selectedModel);
 
 	const models = useMemo(() => services.searchModels(state.filters.devices), [services, state.filters.devices]);
 	const devices = useMemo(() => deviceRows(models, settings.favouriteModels, settings.recentModels), [models, settings]);
 	const cscs = useMemo(() => (state.selectedModel ? services.cscsForModel(state.selectedModel) : []), [services, state.selectedModel]);
-	const regions = useMemo(() => regionRows(cscs, settings.preferredRegions, state.marked, state.filters.regions), [cscs, settings, state.marked, state.filters.regions]);
+	// Once a model is chosen the rows follow discovery: before its first answer only preferred CSCs show (all with `a`).
+	const discovered = useMemo(() => (state.selectedModel ? knownRegions(discovery.view) : undefined), [state.selectedModel, discovery.view]);
+	const regions = useMemo(
+		() => regionRows(cscs, settings.preferredRegions, state.marked, state.filters.regions, {discovered, showAll: state.showAllRegions}),
+		[cscs, settings, state.marked, state.filters.regions, discovered, state.showAllRegions],
+	);
+	const regionKeys = useMemo(() => regions.map(region => region.csc), [regions]);
+	const moveRegionCursor = useCallback((index: number) => dispatch({type: 'setCursor', pane: 'regions', index}), []);
+	useStickyCursor(state.selectedModel, regionKeys, Math.min(state.cursors.regions, Math.max(0, regions.length - 1)), moveRegionCursor);
 	const compareModel = compare.run?.model;
 	const compareList = useMemo(() => (compare.run ? compareRows(compare.run.results, services.cscsForModel(compare.run.model)) : []), [services, compare.run]);
 	const errors = useMemo(() => groupErrors(withRecoveryNotice(errorEntries, services.settings.recoveredFrom)), [errorEntries, services.settings.recoveredFrom]);
@@ -77,13 +90,15 @@ function Workstation({services, queueFrameMs}: {services: AppServices; queueFram
 	const cursor = (count: number, at: number) => Math.min(at, Math.max(0, count - 1));
 	const job = queue.jobs[cursor(queue.jobs.length, state.cursors.queue)];
 	const error = errors[cursor(errors.length, state.cursors.errors)];
+	const region = regions[cursor(regions.length, state.cursors.regions)];
 	const row = state.focus === 'regions'
-		? {csc: regions[cursor(regions.length, state.cursors.regions)]?.csc, rowModel: state.selectedModel}
+		? {csc: region?.csc, rowModel: state.selectedModel, noFirmware: region ? withoutFirmware(region.firmware) : false}
 		: state.focus === 'compare' ? {csc: compareList[cursor(compareList.length, state.cursors.compare)]?.csc, rowModel: compareModel} : {};
 	const context: KeyContext = {
 		focus: state.focus,
 		...(state.selectedModel ? {selectedModel: state.selectedModel} : {}),
 		...(row.csc && row.rowModel ? {csc: row.csc, rowModel: row.rowModel} : {}),
+		...('noFirmware' in row && row.noFirmware ? {noFirmware: true} : {}),
 		...(job ? {job} : {}),
 		activeJobs: queue.totals.active,
 		...(error && errorAction(error.entry) ? {errorAction: errorAction(error.entry)!.label} : {}),
@@ -109,7 +124,7 @@ function Workstation({services, queueFrameMs}: {services: AppServices; queueFram
 
 			const handlers = createHandlers({
 				state, dispatch, services, settings, context, devices, regions, cscs, compareList, queue, errors,
-				history, startCompare: compare.start, overlayRows, setProblem, exit: () => exit(),
+				history, startCompare: compare.start, refreshRegions: discovery.refresh, overlayRows, setProblem, exit: () => exit(),
 			});
 			handlers[resolved.command.id]?.();
 		} catch (error_) {
@@ -141,7 +156,7 @@ function Workstation({services, queueFrameMs}: {services: AppServices; queueFram
 		const focused = box.id === state.focus;
 		switch (box.id) {
 			case 'devices': return <DevicesPane key={box.id} box={box} focused={focused} rows={devices} cursor={cursor(devices.length, state.cursors.devices)} filter={state.filters.devices} selectedModel={state.selectedModel}/>;
-			case 'regions': return <RegionsPane key={box.id} box={box} focused={focused} model={state.selectedModel} rows={regions} cursor={cursor(regions.length, state.cursors.regions)} filter={state.filters.regions} markedCount={state.marked.length}/>;
+			case 'regions': return <RegionsPane key={box.id} box={box} focused={focused} model={state.selectedModel} rows={regions} cursor={cursor(regions.length, state.cursors.regions)} filter={state.filters.regions} markedCount={state.marked.length} status={discoveryStatus(discovery.view, Date.now(), box.width - 2)} showAll={state.showAllRegions}/>;
 			case 'compare': return <ComparePane key={box.id} box={box} focused={focused} model={compareModel} rows={compareList} cursor={cursor(compareList.length, state.cursors.compare)}/>;
 			case 'queue': return <QueuePane key={box.id} box={box} focused={focused} snapshot={queue} cursor={cursor(queue.jobs.length, state.cursors.queue)}/>;
 			case 'errors': return <ErrorsPane key={box.id} box={box} focused={focused} groups={errors} cursor={cursor(errors.length, state.cursors.errors)}/>;

@@ -52,3 +52,12 @@ export function truncate(text: string, width: number): string {
 	if (width <= 0) return '';
 	return text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}…`;
 }
+
+/** How long ago, in the largest unit that reads naturally: "just now", "12 min ago", "3 h ago", "2 d ago". */
+export function formatAge(milliseconds: number): string {
+	const minutes = Math.floor(Math.max(0, milliseconds) / 60_000);
+	if (minutes < 1) return 'just now';
+	if (minutes < 60) return `${minutes} min ago`;
+	const hours = Math.floor(minutes / 60);
+	return hours < 48 ? `${hours} h ago` : `${Math.floor(hours / 24)} d ago`;
+}

@@ -22,6 +22,8 @@ export type KeyContext = {
 	rowModel?: string;
 	job?: Job;
 	activeJobs: number;
+	/** Region discovery found no firmware for the CSC under the cursor. */
+	noFirmware?: boolean;
 	/** Whether the error under the cursor offers an action. */
 	errorAction?: string;
 	errorCount: number;
@@ -41,6 +43,7 @@ export type CommandSpec = {
 
 const noModel = (c: KeyContext) => (c.selectedModel ? undefined : 'choose a model first (Enter in Devices)');
 const noCsc = (c: KeyContext) => (c.csc && c.rowModel ? undefined : noModel(c) ?? 'no region under the cursor');
+const noFirmware = (c: KeyContext) => noCsc(c) ?? (c.noFirmware ? `${c.csc} carries no firmware for ${c.rowModel} (r probes again)` : undefined);
 const noJob = (c: KeyContext) => (c.job ? undefined : 'the queue is empty');
 const finished = (c: KeyContext) => noJob(c) ?? (['done', 'cancelled', 'failed'].includes(c.job!.state) ? `the job is ${c.job!.state}` : undefined);
 
@@ -54,7 +57,7 @@ export const commands = [
 	{id: 'help.close', keys: ['esc', '?', 'q'], label: 'close', help: 'Close the help', scope: 'help'},
 	{id: 'history.download', keys: ['enter', 'd'], label: 'download', help: 'Queue the selected build', scope: 'history'},
 	{id: 'history.close', keys: ['esc', 'q'], label: 'close', help: 'Close the history', scope: 'history'},
-	{id: 'settings.edit', keys: ['enter'], label: 'edit', help: 'Change the selected setting', scope: 'settings'},
+	{id: 'settings.edit', keys: ['enter'], label: 'edit', help: 'Change the selected setting (a choice, like the protocol, steps to its next value)', scope: 'settings'},
 	{id: 'settings.close', keys: ['esc', 's', 'q'], label: 'close', help: 'Close the settings', scope: 'settings'},
 	{id: 'list.up', keys: ['up', 'k'], help: 'Move up', scope: 'list'},
 	{id: 'list.down', keys: ['down', 'j'], help: 'Move down', scope: 'list'},
@@ -66,10 +69,12 @@ export const commands = [
 	{id: 'devices.filter', keys: ['/'], label: 'filter', help: 'Filter models as you type (code or marketing name)', scope: 'devices'},
 	{id: 'devices.favourite', keys: ['f'], label: 'favourite', help: 'Mark or unmark the model as a favourite (shown first)', scope: 'devices'},
 	{id: 'regions.mark', keys: ['space'], label: 'mark', help: 'Mark the region for comparison', scope: 'regions', disabledReason: noCsc},
-	{id: 'regions.download', keys: ['d'], label: 'download', help: 'Queue the latest build of this region', scope: 'regions', disabledReason: noCsc},
+	{id: 'regions.download', keys: ['d'], label: 'download', help: 'Queue the latest build of this region', scope: 'regions', disabledReason: noFirmware},
 	{id: 'regions.history', keys: ['h'], label: 'history', help: 'Show the build history of this region', scope: 'regions', disabledReason: noCsc},
 	{id: 'regions.prefer', keys: ['f'], label: 'prefer', help: 'Add or remove the region from your preferred regions', scope: 'regions', disabledReason: noCsc},
 	{id: 'regions.filter', keys: ['/'], label: 'filter', help: 'Filter regions by code, country or carrier', scope: 'regions', disabledReason: noModel},
+	{id: 'regions.refresh', keys: ['r'], label: 'refresh', help: 'Probe every CSC again for the model (region discovery; its answer is cached for 6 h)', scope: 'regions', disabledReason: noModel},
+	{id: 'regions.all', keys: ['a'], label: 'all', help: 'Show or hide the regions without firmware (shown dimmed)', scope: 'regions', disabledReason: noModel},
 	{id: 'compare.download', keys: ['d'], label: 'download', help: 'Queue the latest build of this region', scope: 'compare', disabledReason: noCsc},
 	{id: 'compare.history', keys: ['h'], label: 'history', help: 'Show the build history of this region', scope: 'compare', disabledReason: noCsc},
 	{id: 'queue.pause', keys: ['p'], label: 'pause/resume', help: 'Pause the job, or resume a paused one', scope: 'queue', disabledReason: finished},

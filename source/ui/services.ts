@@ -45,6 +45,30 @@ export type CompareResult = {
 	error?: Explanation;
 };
 
+/**
+ * One CSC as region discovery found it. ok: carries firmware; none: a known pair without firmware;
+ * unknown: nothing published for the pair; failed: the probe failed (retried later, never cached).
+ */
+export type DiscoveredRegion = {
+	csc: string;
+	state: 'ok' | 'none' | 'unknown' | 'failed';
+	/** Full latest version, when ok. */
+	latest?: string;
+	android?: string;
+};
+
+/** Which CSCs carry firmware for a model, from one probe run (cached or just done). */
+export type RegionDiscovery = {
+	model: string;
+	/** Epoch milliseconds of the probe run. */
+	discoveredAt: number;
+	/** Older than core's cache age: shown, but probed again. */
+	stale: boolean;
+	regions: readonly DiscoveredRegion[];
+};
+
+export type DiscoveryProgress = {done: number; total: number; region: DiscoveredRegion};
+
 export type BuildRecord = {
 	pda: string;
 	version: string;
@@ -148,6 +172,13 @@ export type AppServices = {
 	 * rate limits). Yields one final result (ok, none or failed) per CSC; stops when aborted.
 	 */
 	compare(model: string, cscs: readonly string[], signal: AbortSignal): AsyncIterable<CompareResult>;
+	/** The last discovery of the model from the cache, of any age (see `stale`); undefined when never probed. */
+	cachedRegions(model: string): Promise<RegionDiscovery | undefined>;
+	/**
+	 * Probes every known CSC for the model (core bounds concurrency and backs off on 429), reports
+	 * each answer through `onProgress`, caches and resolves with the result. Rejects when aborted.
+	 */
+	discoverRegions(model: string, options: {signal: AbortSignal; onProgress?: (progress: DiscoveryProgress) => void}): Promise<RegionDiscovery>;
 	/** Known builds for a model/CSC, newest first. Rejects with a FusdeckError on failure. */
 	history(model: string, csc: string, signal: AbortSignal): Promise<readonly BuildRecord[]>;
 	/** Turns any thrown value into an explanation (core/explain); used for history failures. */

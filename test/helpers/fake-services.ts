@@ -1,12 +1,12 @@
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {isFusdeckError, FusError} from '../../source/core/errors.js';
+import {isFusdeckError, FusdeckError, FusError} from '../../source/core/errors.js';
 import type {Explanation} from '../../source/core/explain/types.js';
 import {SettingsStore} from '../../source/core/store/settings-store.js';
 import {
 	activeJobStates, type AppServices, type BuildRecord, type CatalogModel, type CompareResult, type Csc, type EnqueueSpec,
-	type ErrorEntry, type ErrorFeed, type Job, type QueueService, type QueueSnapshot,
+	type DiscoveredRegion, type ErrorEntry, type ErrorFeed, type Job, type QueueService, type QueueSnapshot, type RegionDiscovery,
 } from '../../source/ui/services.js';
 
 /** A small, fixed catalog: enough models and regions to filter, mark, compare and scroll. */
@@ -44,6 +44,20 @@ const latest: Record<string, Omit<CompareResult, 'csc' | 'state'> | 'none'> = {
 	BTU: {pda: 'S918BXXU8DYI5', version: 'S918BXXU8DYI5/S918BOXM8DYI5/S918BXXU8DYI5', buildYear: 2025, buildMonth: 9, android: '15'},
 	SFR: 'none',
 };
+
+/** What region discovery finds for a model of the fake catalog: the CSCs of `latest` carry firmware, SFR none, the rest nothing. */
+function discovered(csc: string, model: string): DiscoveredRegion {
+	const known = latest[csc];
+	if (known === undefined) return {csc, state: 'unknown'};
+	if (known === 'none') return {csc, state: 'none'};
+	return {csc, state: 'ok', latest: known.version!.replaceAll('S918B', model.slice(3)), android: known.android!};
+}
+
+/** An older discovery, as a cache would hold it: only EUX and XEF, a month behind. */
+function cachedDiscovery(model: string, ageMs: number): RegionDiscovery {
+	const old = (csc: string): DiscoveredRegion => ({csc, state: 'ok', latest: 'S918BXXS8DYJ2/S918BOXM8DYJ2/S918BXXS8DYJ2'.replaceAll('S918B', model.slice(3)), android: '16'});
+	return {model, discoveredAt: Date.now() - ageMs, stale: ageMs > 6 * 3_600_000, regions: [old('EUX'), old('XEF'), ...fakeCscs.slice(2).map(csc => ({csc: csc.csc, state: 'unknown' as const}))]};
+}
 
 export const fakeExplanation = (title: string, action?: Explanation['action']): Explanation => ({
 	id: `fake-${title.toLowerCase().replaceAll(' ', '-')}`,
@@ -168,6 +182,12 @@ export type FakeOptions = {
 	failCompare?: readonly string[];
 	/** CSCs whose history fails. */
 	failHistory?: readonly string[];
+	/** A cached discovery of this age exists for every model (older than 6 h is stale). */
+	regionCacheAgeMs?: number;
+	/** Discovery answers half the CSCs, then waits until `releaseDiscovery()`. */
+	holdDiscovery?: boolean;
+	/** CSCs whose discovery probe fails. */
+	failDiscovery?: readonly string[];
 	/** Write this text as the config file before opening the store (to test recovery). */
 	configDir?: string;
 };
@@ -178,6 +198,9 @@ export type FakeServices = AppServices & {
 	settingsStore: SettingsStore;
 	configDir: string;
 	releaseCompare(): void;
+	releaseDiscovery(): void;
+	/** One entry per discovery run started: "discover:MODEL". */
+	discoveryCalls: string[];
 	dispose(): void;
 };
 
@@ -193,6 +216,9 @@ export function createFakeServices(options: FakeOptions = {}): FakeServices {
 	const fakeErrors = new FakeErrors(options.errors ?? []);
 	let release: () => void = () => {};
 	let gate = options.holdCompare ? new Promise<void>(resolve => (release = resolve)) : Promise.resolve();
+	let releaseDiscovery: () => void = () => {};
+	let discoveryGate = options.holdDiscovery ? new Promise<void>(resolve => (releaseDiscovery = resolve)) : Promise.resolve();
+	const discoveryCalls: string[] = [];
 
 	return {
 		searchModels(query) {
@@ -209,6 +235,23 @@ export function createFakeServices(options: FakeOptions = {}): FakeServices {
 				else if (known === undefined || known === 'none') yield {csc, state: 'none'};
 				else yield {csc, state: 'ok', ...known, pda: known.pda!.replace('S918B', model.slice(3))};
 			}
+		},
+		async cachedRegions(model) {
+			return options.regionCacheAgeMs === undefined ? undefined : cachedDiscovery(model, options.regionCacheAgeMs);
+		},
+		async discoverRegions(model, {signal, onProgress}) {
+			discoveryCalls.push(`discover:${model}`);
+			const regions: DiscoveredRegion[] = [];
+			for (const [index, {csc}] of fakeCscs.entries()) {
+				if (index === fakeCscs.length / 2) await discoveryGate;
+				await Promise.resolve();
+				if (signal.aborted) throw new FusdeckError('CANCELLED', 'Cancelled');
+				const region = options.failDiscovery?.includes(csc) ? {csc, state: 'failed' as const} : discovered(csc, model);
+				regions.push(region);
+				onProgress?.({done: index + 1, total: fakeCscs.length, region});
+			}
+
+			return {model, discoveredAt: Date.now(), stale: false, regions};
 		},
 		async history(model, csc) {
 			if (options.failHistory?.includes(csc)) {
@@ -235,6 +278,11 @@ export function createFakeServices(options: FakeOptions = {}): FakeServices {
 			release();
 			gate = Promise.resolve();
 		},
+		releaseDiscovery() {
+			releaseDiscovery();
+			discoveryGate = Promise.resolve();
+		},
+		discoveryCalls,
 		dispose() {
 			if (ownDir) rmSync(configDir, {recursive: true, force: true});
 		},

@@ -5,7 +5,7 @@ import {startApp, type Started} from '../helpers/start-app.js';
 
 async function markAndCompare({app}: Started, count: number) {
 	press(app, 'devices.select');
-	await waitForFrame(app, /▶ 2 Regions SM-S918B/);
+	await waitForFrame(app, /CSCs carry firmware/); // the rows are the regions discovery found
 	for (let index = 0; index < count; index++) {
 		press(app, 'regions.mark');
 		press(app, 'list.down');

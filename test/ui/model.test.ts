@@ -4,7 +4,13 @@ import {compareRows} from '../../source/ui/model/compare-rows.js';
 import {deviceRows} from '../../source/ui/model/device-rows.js';
 import {errorAction} from '../../source/ui/model/error-actions.js';
 import {groupErrors} from '../../source/ui/model/error-groups.js';
+import {defaultSettings} from '../../source/core/store/settings-types.js';
+import {formatAge} from '../../source/ui/format.js';
+import {protocolMemoryRows} from '../../source/ui/model/protocol-memory-rows.js';
+import {nextChoice} from '../../source/ui/model/settings-fields.js';
+import {discoveryStatus} from '../../source/ui/model/discovery-status.js';
 import {regionRows, regionsToCompare} from '../../source/ui/model/region-rows.js';
+import type {DiscoveredRegion} from '../../source/ui/services.js';
 import {initialUiState, uiReducer} from '../../source/ui/state/ui-state.js';
 import {fakeCscs, fakeExplanation, fakeModels} from '../helpers/fake-services.js';
 
@@ -20,6 +26,34 @@ test('regions: preferred first, filter over code, country and carrier, marks car
 	assert.deepEqual(regionRows(fakeCscs, [], [], 'fr').map(r => r.csc), ['FTM', 'SFR', 'XEF']);
 	assert.deepEqual(regionRows(fakeCscs, [], [], 'orange').map(r => r.csc), ['FTM']);
 	assert.equal(rows.find(r => r.csc === 'SFR')!.marked, true);
+});
+
+test('regions with discovery: firmware first, the empty ones hidden unless all are shown, preferred always', () => {
+	const discovered = new Map<string, DiscoveredRegion>([
+		['EUX', {csc: 'EUX', state: 'ok', latest: 'A/B/C/D', android: '16'}],
+		['DBT', {csc: 'DBT', state: 'failed'}],
+		['SFR', {csc: 'SFR', state: 'none'}],
+		['FTM', {csc: 'FTM', state: 'unknown'}],
+	]);
+	const shown = regionRows(fakeCscs, ['SFR'], [], '', {discovered});
+	assert.deepEqual(shown.map(r => [r.csc, r.firmware]), [['SFR', 'none'], ['EUX', 'ok'], ['DBT', 'failed']]);
+	assert.equal(shown[1]!.latest, 'A/B/C/D');
+	const all = regionRows(fakeCscs, ['SFR'], [], '', {discovered, showAll: true});
+	assert.equal(all.length, fakeCscs.length);
+	assert.deepEqual(all.slice(0, 4).map(r => r.csc), ['SFR', 'EUX', 'DBT', 'BTU'], 'then the unprobed, then the empty');
+	assert.equal(all.at(-1)!.csc, 'FTM');
+	assert.deepEqual(regionRows(fakeCscs, [], [], '', {discovered: new Map()}), [], 'nothing known yet: nothing to show');
+});
+
+test('discovery status: progress while probing, count and age when done, a short form for narrow panes', () => {
+	const hour = 3_600_000;
+	const result = {model: 'M', discoveredAt: 0, stale: false, regions: [{csc: 'EUX', state: 'ok' as const}, {csc: 'XEF', state: 'unknown' as const}, {csc: 'BTU', state: 'failed' as const}]};
+	assert.equal(discoveryStatus({model: 'M', status: 'done', result, found: new Map()}, 3 * hour), '1 of 3 CSCs carry firmware · discovered 3 h ago · 1 failed (r retries)');
+	assert.equal(discoveryStatus({model: 'M', status: 'done', result, found: new Map()}, 3 * hour, 30), '1/3 with firmware · 3 h ago · 1 failed');
+	const probing = {model: 'M', status: 'probing' as const, result, found: new Map([['XEF', {csc: 'XEF', state: 'ok' as const}]]), progress: {done: 120, total: 663}};
+	assert.equal(discoveryStatus(probing, 8 * hour), 'probing 120/663 · 2 with firmware · last run 8 h ago');
+	assert.equal(discoveryStatus(undefined, 0), '');
+	assert.deepEqual([formatAge(30_000), formatAge(12 * 60_000), formatAge(47 * hour), formatAge(50 * hour)], ['just now', '12 min ago', '47 h ago', '2 d ago']);
 });
 
 test('compare picks marked regions, else preferred ones of the model, else the first few', () => {
@@ -84,4 +118,16 @@ test('ui state: focus cycles both ways, moves clamp, a new model clears marks an
 	assert.deepEqual([state.marked, state.filters.regions, state.input], [['EUX'], 'fr', 'filter']);
 	state = uiReducer(state, {type: 'selectModel', model: 'B'});
 	assert.deepEqual([state.marked, state.filters.regions], [[], '']);
+});
+
+test('protocol memory: stored models with the variant that worked last, the chosen model first; choices wrap', () => {
+	const settings = {...defaultSettings(), protocolByModel: {'SM-X710': 'classic', 'SM-A546B': 'smart'} as const, deviceIds: {'SM-G991B': ['351234567890124']}};
+	assert.deepEqual(protocolMemoryRows(settings, 'SM-S918B'), [
+		{model: 'SM-S918B', deviceIds: 0},
+		{model: 'SM-A546B', workedLast: 'smart', deviceIds: 0},
+		{model: 'SM-G991B', deviceIds: 1},
+		{model: 'SM-X710', workedLast: 'classic', deviceIds: 0},
+	]);
+	assert.deepEqual(protocolMemoryRows(defaultSettings()), []);
+	assert.deepEqual(['auto', 'classic', 'bogus'].map(current => nextChoice(['auto', 'smart', 'classic'], current)), ['smart', 'auto', 'auto']);
 });

@@ -30,14 +30,7 @@ export class RegionCache {
 	}
 
 	async set(model: string, results: RegionResult[], now = Date.now()): Promise<RegionCacheEntry> {
-		// Failed probes are not facts about the model: they are not cached.
-		const regions = results.filter(result => result.state !== 'failed').map(result => ({
-			csc: result.csc,
-			state: result.state,
-			latest: result.info?.latest ?? null,
-			android: result.info?.android ?? null,
-		}));
-		const entry = {model, fetchedAt: now, regions};
+		const entry = regionCacheEntry(model, results, now);
 		await writeJsonAtomic(this.pathOf(model), entry);
 		return entry;
 	}
@@ -46,6 +39,17 @@ export class RegionCache {
 		// Model codes are validated upstream; this keeps the name plain even so.
 		return join(this.folder, `${model.replaceAll(/[^\w-]/g, '_')}.json`);
 	}
+}
+
+/** What the cache keeps of a probe run. Failed probes are not facts about the model: they are left out. */
+export function regionCacheEntry(model: string, results: readonly RegionResult[], now: number): RegionCacheEntry {
+	const regions = results.filter(result => result.state !== 'failed').map(result => ({
+		csc: result.csc,
+		state: result.state,
+		latest: result.info?.latest ?? null,
+		android: result.info?.android ?? null,
+	}));
+	return {model, fetchedAt: now, regions};
 }
 
 function isEntry(value: unknown): value is RegionCacheEntry {

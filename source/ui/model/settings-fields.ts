@@ -1,4 +1,4 @@
-import type {Settings} from '../../core/store/settings-types.js';
+import {protocols, type Settings} from '../../core/store/settings-types.js';
 import {maskDeviceId} from '../../core/store/device-id.js';
 import type {SettingsService} from '../services.js';
 
@@ -11,7 +11,19 @@ export type SettingField = {
 	initial(settings: Readonly<Settings>, model: string | undefined): string;
 	/** Validates and stores; throws a FusdeckError whose message says what to fix. */
 	save(service: SettingsService, text: string, model: string | undefined): void;
+	/** A closed set of values: Enter steps to the next one and saves it, no typing. */
+	choices?: readonly string[];
 };
+
+/** The value after the current one, wrapping round; the first when the current one is not a choice. */
+export function nextChoice(choices: readonly string[], current: string): string {
+	return choices[(choices.indexOf(current) + 1) % choices.length]!;
+}
+
+/** All choices on one line, the current one in brackets so it reads without colour: "[auto] smart classic". */
+function choiceLine(choices: readonly string[], current: string): string {
+	return choices.map(choice => (choice === current ? `[${choice}]` : choice)).join(' ');
+}
 
 function needModel(model: string | undefined): string {
 	if (!model) {
@@ -67,9 +79,10 @@ export const settingFields: readonly SettingField[] = [
 	},
 	{
 		id: 'protocol',
-		label: 'Protocol (auto, smart, classic)',
-		display: s => s.protocol,
+		label: 'Protocol (Enter switches)',
+		display: s => choiceLine(protocols, s.protocol),
 		initial: s => s.protocol,
 		save: (service, text) => service.setProtocol(text.trim().toLowerCase()),
+		choices: protocols,
 	},
 ];

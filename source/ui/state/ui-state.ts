@@ -21,6 +21,8 @@ export type UiState = {
 	selectedModel?: string;
 	/** CSCs marked for comparison, for the selected model. */
 	marked: readonly string[];
+	/** Regions lists the CSCs without firmware too (dimmed). */
+	showAllRegions: boolean;
 	editText: string;
 	/** A one-off message in the footer; cleared by the next key. */
 	flash?: string;
@@ -44,6 +46,7 @@ export type UiAction =
 	| {type: 'endEdit'}
 	| {type: 'selectModel'; model: string}
 	| {type: 'toggleMark'; csc: string}
+	| {type: 'toggleAllRegions'}
 	| {type: 'flash'; message?: string};
 
 export const initialUiState: UiState = {
@@ -52,6 +55,7 @@ export const initialUiState: UiState = {
 	cursors: {devices: 0, regions: 0, compare: 0, queue: 0, errors: 0},
 	overlayCursor: 0,
 	marked: [],
+	showAllRegions: false,
 	editText: '',
 };
 
@@ -108,6 +112,7 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 			return {...state, marked};
 		}
 
+		case 'toggleAllRegions': return {...state, showAllRegions: !state.showAllRegions};
 		case 'flash': return state.flash === action.message ? state : {...state, flash: action.message};
 	}
 }
