@@ -5,11 +5,16 @@
  */
 import {formatFigure, type BenchSection} from './report.js';
 import {decryptSection} from './sections/decrypt.js';
+import {connectionsSection, downloadSection} from './sections/download.js';
 import {lookupSection} from './sections/lookup.js';
+import {memorySection} from './sections/memory.js';
 
 const sections: Record<string, BenchSection> = {
 	lookup: lookupSection,
 	decrypt: decryptSection,
+	download: downloadSection,
+	connections: connectionsSection,
+	memory: memorySection,
 };
 
 async function main(): Promise<void> {

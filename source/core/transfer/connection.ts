@@ -184,26 +184,36 @@ async function streamBody(ctx: TransferContext, lease: Lease, body: Readable, bo
 	timer.unref();
 
 	const limit = () => Math.min(lease.end, bodyEnd);
+	// One write in flight per connection: the next megabyte arrives while the last one goes to disk.
+	// When a flush starts, the previous write has finished, so pos === claimed and crc covers [start, pos).
+	let inFlight: Promise<void> = Promise.resolve();
 	const flush = async () => {
+		await inFlight;
 		let n = Math.min(filled, limit() - lease.pos);
 		n -= n % 16;
 		if (n > 0) {
 			const encrypted = staging.subarray(0, n);
-			lease.claimed = lease.pos + n;
+			const position = lease.pos;
+			lease.claimed = position + n;
 			const crc = crc32(encrypted, lease.crc);
 			const plain = decipher.update(encrypted);
-			await write(ctx, ctx.encrypted, encrypted, lease.pos);
-			await write(ctx, ctx.part, plain, lease.pos);
-			lease.pos += n;
-			lease.crc = crc;
-			lease.claimed = lease.pos;
-			ctx.stats.add(n);
-			ctx.onWritten();
+			// The staging buffer is refilled at once; a kept encrypted copy needs bytes of its own.
+			const kept = ctx.encrypted ? Buffer.from(encrypted) : undefined;
+			inFlight = (async () => {
+				await write(ctx, ctx.encrypted, kept, position);
+				await write(ctx, ctx.part, plain, position);
+				lease.pos = position + n;
+				lease.crc = crc;
+				lease.claimed = lease.pos;
+				ctx.stats.add(n);
+				ctx.onWritten();
+			})();
+			inFlight.catch(() => undefined); // awaited by the next flush; this only keeps it from counting as unhandled
 			staging.copyWithin(0, n, filled);
 			filled -= n;
 		}
 
-		if (lease.pos >= limit()) {
+		if (lease.claimed >= limit()) {
 			filled = 0; // anything past our (possibly shortened) lease belongs to another connection
 		}
 	};
@@ -217,7 +227,7 @@ async function streamBody(ctx: TransferContext, lease: Lease, body: Readable, bo
 				offset += copied;
 				if (filled === staging.length) {
 					await flush();
-					if (lease.pos >= limit()) {
+					if (lease.claimed >= limit()) {
 						break outer;
 					}
 				}
@@ -225,9 +235,12 @@ async function streamBody(ctx: TransferContext, lease: Lease, body: Readable, bo
 		}
 
 		await flush();
+		await inFlight;
 	} catch (error) {
 		// What arrived is good: keep it, so a cancel or a stall loses at most a partial block.
+		await inFlight.catch(() => undefined);
 		await flush().catch(() => undefined);
+		await inFlight.catch(() => undefined);
 		if (stalled) {
 			throw new Stalled();
 		}
@@ -245,8 +258,8 @@ function discard(body: Readable): void {
 	body.destroy();
 }
 
-async function write(ctx: TransferContext, handle: FileHandle | undefined, data: Buffer, position: number): Promise<void> {
-	if (!handle) {
+async function write(ctx: TransferContext, handle: FileHandle | undefined, data: Buffer | undefined, position: number): Promise<void> {
+	if (!handle || !data) {
 		return;
 	}
 

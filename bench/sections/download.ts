@@ -1,0 +1,74 @@
+/**
+ * 2. `fusdeck download` (download + decrypt + CRC32 + every .tar.md5 member) of a big firmware vs
+ *    curl fetching the same encrypted bytes to the same disk (curl neither decrypts nor verifies).
+ * 3. With the emulator capping each connection, 4 connections vs 1.
+ */
+import {readdir, rm} from 'node:fs/promises';
+import {join} from 'node:path';
+import {startEmulator} from '../../source/emulator/server.js';
+import {benchBytes, megabytesPerSecond, scratchDir, settleDisk} from '../bench-files.js';
+import {authorisedRequest, timeCurl, timeFusdeck} from '../emulator-download.js';
+import {ratioOf, type BenchFigure, type BenchSection} from '../report.js';
+
+async function removeZips(dir: string): Promise<void> {
+	const names = await readdir(dir);
+	if (!names.some(name => name.endsWith('.zip'))) {
+		throw new Error(`fusdeck download left no zip in ${dir}: ${names.join(', ')}`);
+	}
+
+	await Promise.all(names.map(async name => rm(join(dir, name), {recursive: true, force: true})));
+}
+
+export const downloadSection: BenchSection = {
+	title: 'fusdeck download (decrypt + verify) vs curl (same bytes, same disk, loopback emulator)',
+	async run(): Promise<BenchFigure[]> {
+		const bytes = benchBytes(2048);
+		const scratch = await scratchDir();
+		const emulator = await startEmulator({firmwareSize: bytes});
+		try {
+			const firmware = await emulator.firmware('SM-S918B', 'EUX');
+			let ours = Infinity;
+			let curl = Infinity;
+			for (let round = 0; round < 2; round++) {
+				await settleDisk();
+				ours = Math.min(ours, await timeFusdeck(emulator, 'SM-S918B', 'EUX', scratch.dir, 4));
+				await removeZips(scratch.dir);
+				await settleDisk();
+				const output = join(scratch.dir, 'curl.enc4');
+				curl = Math.min(curl, await timeCurl(await authorisedRequest(emulator, 'SM-S918B', 'EUX'), output));
+				await rm(output);
+			}
+
+			const value = megabytesPerSecond(firmware.encryptedSize, ours);
+			const baseline = megabytesPerSecond(firmware.encryptedSize, curl);
+			const ratio = ratioOf(value, baseline);
+			return [{name: `${(firmware.encryptedSize / 2 ** 30).toFixed(2)} GiB, 4 connections, decrypted and verified`, value, unit: 'MB/s', baseline: {name: 'curl', value: baseline}, ratio, goal: '>= 0.8', met: ratio >= 0.8}];
+		} finally {
+			await emulator.close();
+			await scratch.remove();
+		}
+	},
+};
+
+export const connectionsSection: BenchSection = {
+	title: 'Throttled server (20 MB/s per connection): fusdeck download with 4 connections vs 1',
+	async run(): Promise<BenchFigure[]> {
+		const bytes = benchBytes(200);
+		const scratch = await scratchDir();
+		const emulator = await startEmulator({firmwareSize: bytes, faults: {bandwidthPerConnection: 20_000_000}});
+		try {
+			const firmware = await emulator.firmware('SM-S918B', 'XEF');
+			const one = await timeFusdeck(emulator, 'SM-S918B', 'XEF', scratch.dir, 1);
+			await removeZips(scratch.dir);
+			const four = await timeFusdeck(emulator, 'SM-S918B', 'XEF', scratch.dir, 4);
+			await removeZips(scratch.dir);
+			const value = megabytesPerSecond(firmware.encryptedSize, four);
+			const baseline = megabytesPerSecond(firmware.encryptedSize, one);
+			const ratio = ratioOf(value, baseline);
+			return [{name: `${(firmware.encryptedSize / 1e6).toFixed(0)} MB, 4 connections`, value, unit: 'MB/s', baseline: {name: '1 connection', value: baseline}, ratio, goal: '>= 3.5x', met: ratio >= 3.5}];
+		} finally {
+			await emulator.close();
+			await scratch.remove();
+		}
+	},
+};
