@@ -10,6 +10,7 @@ import {openDownload} from '../../source/core/fus/open-download.js';
 import {downloadFile} from '../../source/core/transfer/download-file.js';
 import {FakeClock} from '../helpers/fake-clock.js';
 import {runBinary} from '../helpers/spawn-cli.js';
+import {SettingsStore} from '../../source/core/store/settings-store.js';
 import {imeiFromTac} from '../helpers/read-source.js';
 
 const sha256 = async (path: string) => createHash('sha256').update(await readFile(path)).digest('hex');
@@ -64,6 +65,26 @@ test('with Smart refused, auto falls back to classic with the given IMEI, and wi
 	assert.equal(withImei.code, 0, withImei.stderr);
 	assert.equal(JSON.parse(withImei.stdout).protocol, 'classic');
 	assert.equal(await sha256(JSON.parse(withImei.stdout).path), (await emulator.firmware('SM-A546B', 'EUX')).plainSha256);
+});
+
+test('with Smart refused, auto falls back to classic with the IMEI stored for the model, remembers it, and tries classic first next time', async t => {
+	const {emulator, out, env} = await setup(t, {faults: {refuseSmart: true}});
+	const store = new SettingsStore({configDir: env.FUSDECK_CONFIG_DIR});
+	store.addDeviceId('SM-A546B', imeiFromTac('35066581'));
+	const first = await runBinary(['download', 'SM-A546B', 'EUX', '--out', out, '--json'], env);
+	assert.equal(first.code, 0, first.stderr);
+	const answer = JSON.parse(first.stdout) as {protocol: string; path: string};
+	assert.equal(answer.protocol, 'classic');
+	assert.equal(await sha256(answer.path), (await emulator.firmware('SM-A546B', 'EUX')).plainSha256);
+	assert.equal(new SettingsStore({configDir: env.FUSDECK_CONFIG_DIR}).getSnapshot().protocolByModel['SM-A546B'], 'classic');
+
+	// Next time classic goes first: Smart is not even asked.
+	const smartBefore = emulator.stats()['/NF_SmartDownloadBinaryInform.do'] ?? 0;
+	await rm(answer.path);
+	const second = await runBinary(['download', 'SM-A546B', 'EUX', '--out', out], env);
+	assert.equal(second.code, 0, second.stderr);
+	assert.match(second.stderr, /via classic/);
+	assert.equal(emulator.stats()['/NF_SmartDownloadBinaryInform.do'] ?? 0, smartBefore);
 });
 
 test('a wrong CRC fails verification with exit 4: no final file, the bytes kept as .failed evidence', async t => {
