@@ -5,6 +5,7 @@
 import {request, type Dispatcher} from 'undici';
 import type {Endpoints} from '../endpoints.js';
 import {FusError, NetworkError} from '../errors.js';
+import {refuseRedirect} from '../http.js';
 import type {DownloadSource, RangeResponse} from '../transfer/types.js';
 import {historySignature} from './crypto.js';
 import {informResultFrom, refusal, type InformResult} from './inform-result.js';
@@ -130,8 +131,15 @@ export class FusClient {
 				bodyTimeout: timeoutMs,
 			});
 			this.session.absorb(response.headers);
+			// The Authorization header must not follow a redirect to another host, and undici's
+			// request() does not follow; say so instead of handing the engine a bare 3xx.
+			refuseRedirect(response, url, 'download');
 			return {statusCode: response.statusCode, headers: response.headers, body: response.body};
 		} catch (error) {
+			if (error instanceof FusError) {
+				throw error;
+			}
+
 			const code = (error as {code?: string})?.code ?? '';
 			throw new NetworkError(code.includes('TIMEOUT') ? 'TIMEOUT' : 'NETWORK', `Download connection failed: ${code || (error as Error).message}`, {stage: 'download', url}, {cause: error});
 		}
