@@ -17,10 +17,18 @@ export const outputOptions = {
 	json: {type: 'boolean', default: false},
 	help: {type: 'boolean', short: 'h', default: false},
 	debug: {type: 'boolean', default: false},
+	// IMEIs and serials are masked in all output unless the user asks for them (see SECURITY.md).
+	'show-ids': {type: 'boolean', default: false},
 } as const satisfies OptionSpec;
 
 /** parseArgs that turns its TypeErrors into usage errors naming the command. */
 export function parseCommandArgs<const O extends OptionSpec>(command: string, args: string[], options: O) {
+	// A real command line cannot carry NUL (argv is C strings), but in-process callers can, and
+	// node:fs would then throw a bare TypeError deep inside a command.
+	if (args.some(arg => arg.includes('\0'))) {
+		throw new UsageError(`${command}: an argument contains a NUL character`);
+	}
+
 	try {
 		return parseArgs({args, options, allowPositionals: true, strict: true});
 	} catch (error) {
