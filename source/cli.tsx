@@ -7,6 +7,7 @@ import {exitCodes, type CommandIO} from './commands/types.js';
 import {UsageError} from './core/errors.js';
 import {fusdeckVersion} from './version.js';
 import {runWorkstation} from './workstation.js';
+import {quote} from './core/quote.js';
 
 export function mainHelp(): string {
 	const width = Math.max(...commands.map(c => c.name.length));
@@ -50,9 +51,13 @@ export async function runCli(argv: string[], plainIo: CommandIO): Promise<number
 			return exitCodes.ok;
 		}
 
+		if (first === undefined || first.trim() === '') {
+			throw new UsageError('no command given. Run fusdeck --help for the list, or fusdeck alone (in a terminal) for the workstation');
+		}
+
 		const command = commands.find(c => c.name === first);
 		if (!command) {
-			throw new UsageError(`unknown command "${first}". Run fusdeck --help for the list`);
+			throw new UsageError(`unknown command ${quote(first)}. Run fusdeck --help for the list`);
 		}
 
 		if (rest.includes('--help') || rest.includes('-h')) {

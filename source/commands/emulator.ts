@@ -1,4 +1,5 @@
-import {startEmulator} from '../emulator/server.js';
+import {UsageError} from '../core/errors.js';
+import {startEmulator, type Emulator} from '../emulator/server.js';
 import {integerOption, outputOptions, parseCommandArgs} from './options.js';
 import type {Command} from './types.js';
 
@@ -21,23 +22,43 @@ Runs until interrupted.`,
 			'refuse-smart': {type: 'boolean', default: false},
 			'no-older-builds': {type: 'boolean', default: false},
 		});
-		const emulator = await startEmulator({
-			port: integerOption('port', values.port, 0, 0, 65_535),
-			firmwareSize: integerOption('firmware-size', values['firmware-size'], 256 * 1024, 16, 512 * 1024 * 1024),
-			faults: {
-				linkExpirySeconds: integerOption('link-expiry', values['link-expiry'], 1800, 1, 86_400),
-				refuseSmart: values['refuse-smart'],
-				serveOlderBuilds: !values['no-older-builds'],
-			},
-		});
+		const port = integerOption('port', values.port, 0, 0, 65_535);
+		let emulator: Emulator;
+		try {
+			emulator = await startEmulator({
+				port,
+				firmwareSize: integerOption('firmware-size', values['firmware-size'], 256 * 1024, 16, 512 * 1024 * 1024),
+				faults: {
+					linkExpirySeconds: integerOption('link-expiry', values['link-expiry'], 1800, 1, 86_400),
+					refuseSmart: values['refuse-smart'],
+					serveOlderBuilds: !values['no-older-builds'],
+				},
+			});
+		} catch (error) {
+			const code = (error as {code?: string}).code;
+			if (code === 'EADDRINUSE' || code === 'EACCES') {
+				throw new UsageError(`emulator: cannot listen on 127.0.0.1:${port} (${code === 'EADDRINUSE' ? 'the port is in use' : 'not allowed'}); pick another --port, or 0 for any free port`);
+			}
+
+			throw error;
+		}
+
 		io.stdout.write(values.json ? JSON.stringify({url: emulator.url, port: emulator.port}) + '\n' : `fusdeck emulator listening on ${emulator.url}\n`);
 		await new Promise<void>(resolve => {
 			if (io.signal?.aborted) {
 				resolve();
+				return;
 			}
 
-			io.signal?.addEventListener('abort', () => resolve(), {once: true});
-			process.once('SIGTERM', () => resolve());
+			// Each listener goes when the emulator stops, so in-process runs do not pile them up.
+			const stop = () => {
+				io.signal?.removeEventListener('abort', stop);
+				process.off('SIGTERM', stop);
+				resolve();
+			};
+
+			io.signal?.addEventListener('abort', stop, {once: true});
+			process.once('SIGTERM', stop);
 		});
 		await emulator.close();
 		return 0;

@@ -1,6 +1,7 @@
 import {parseArgs, type ParseArgsConfig} from 'node:util';
 import {UsageError} from '../core/errors.js';
 import {resolveEndpoints, type Endpoints} from '../core/endpoints.js';
+import {quote} from '../core/quote.js';
 
 type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 
@@ -55,7 +56,7 @@ export function timeoutFrom(value: string | undefined, fallbackMs = 30_000): num
 
 	const seconds = Number(value);
 	if (!Number.isFinite(seconds) || seconds <= 0) {
-		throw new UsageError(`--timeout takes a positive number of seconds, not "${value}"`);
+		throw new UsageError(`--timeout takes a positive number of seconds, not ${quote(value)}`);
 	}
 
 	return Math.round(seconds * 1000);
@@ -69,7 +70,7 @@ export function integerOption(name: string, value: string | undefined, fallback:
 
 	const number = Number(value);
 	if (!Number.isInteger(number) || number < min || number > max) {
-		throw new UsageError(`--${name} takes a whole number from ${min} to ${max}, not "${value}"`);
+		throw new UsageError(`--${name} takes a whole number from ${min} to ${max}, not ${quote(value)}`);
 	}
 
 	return number;

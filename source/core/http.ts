@@ -63,8 +63,8 @@ export async function httpCall(url: string, options: HttpOptions): Promise<HttpR
 		throw networkError(error, url, stage);
 	}
 
-	// undici's request() never follows redirects (it has no maxRedirections here); refusing them
-	// with a clear error keeps it that way: a redirect to another host would carry the session.
+	// undici's request() does not follow redirects unless told to; refusing them with a clear
+	// error keeps it that way: a redirect to another host would carry the session.
 	refuseRedirect(response, url, stage);
 	const tooLarge = () => new ProtocolError('BAD_REPLY', `The server's reply to ${new URL(url).pathname} is larger than ${maxBytes} bytes, far more than any real one; refusing it`, {stage, url, httpStatus: response.statusCode});
 	const announced = Number(headerValue(response.headers, 'content-length'));

@@ -38,7 +38,12 @@ export class RegionCache {
 			android: result.info?.android ?? null,
 		}));
 		const entry = {model, fetchedAt: now, regions};
-		await writeJsonAtomic(this.pathOf(model), entry);
+		// A probe where every CSC failed (offline, cancelled) learned nothing; caching it would
+		// answer "no CSC carries firmware" for hours.
+		if (regions.length > 0) {
+			await writeJsonAtomic(this.pathOf(model), entry);
+		}
+
 		return entry;
 	}
 
