@@ -7,17 +7,20 @@ import {mkdir, open, readFile, rename, rm} from 'node:fs/promises';
 import {dirname} from 'node:path';
 
 export async function writeJsonAtomic(path: string, value: unknown): Promise<void> {
+	// Serialised first: a value that cannot be written must not leave a temporary file behind.
+	const text = JSON.stringify(value, null, '\t') + '\n';
 	await mkdir(dirname(path), {recursive: true, mode: 0o700});
 	const temporary = `${path}.${randomBytes(4).toString('hex')}.tmp`;
-	const handle = await open(temporary, 'w', 0o600);
+	// 'wx': never write into a temporary file another writer has open; only ours is cleaned up.
+	const handle = await open(temporary, 'wx', 0o600);
 	try {
-		await handle.writeFile(JSON.stringify(value, null, '\t') + '\n');
-		await handle.sync();
-	} finally {
-		await handle.close();
-	}
+		try {
+			await handle.writeFile(text);
+			await handle.sync();
+		} finally {
+			await handle.close();
+		}
 
-	try {
 		await rename(temporary, path);
 	} catch (error) {
 		await rm(temporary, {force: true});

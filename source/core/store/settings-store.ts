@@ -1,4 +1,4 @@
-import {chmodSync, existsSync, mkdirSync, renameSync} from 'node:fs';
+import {chmodSync, existsSync, mkdirSync, renameSync, statSync} from 'node:fs';
 import path from 'node:path';
 import Conf from 'conf';
 import {FusdeckError, UsageError} from '../errors.js';
@@ -56,6 +56,9 @@ export class SettingsStore {
 			conf = open();
 		}
 
+		// conf applies configFileMode only when it writes; a file an older version or another tool
+		// left world-readable would hold IMEIs readable by others until the next change.
+		tightenMode(conf.path);
 		this.#conf = conf;
 		this.path = conf.path;
 		this.recoveredFrom = recoveredFrom;
@@ -169,6 +172,13 @@ function isUnreadableContent(error: unknown): boolean {
 	}
 
 	return error instanceof SyntaxError || error.message.startsWith('Config schema violation') || error instanceof TypeError;
+}
+
+function tightenMode(file: string): void {
+	const mode = statSync(file, {throwIfNoEntry: false})?.mode;
+	if (mode !== undefined && (mode & 0o077) !== 0 && process.platform !== 'win32') {
+		chmodSync(file, 0o600);
+	}
 }
 
 function stamp(date: Date): string {
