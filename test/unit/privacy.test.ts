@@ -116,3 +116,8 @@ test('no source turns TLS checks off or makes undici follow redirects', () => {
 	});
 	assert.deepEqual(offenders, []);
 });
+
+test('the workstation masks IMEI-shaped numbers in the reasons it shows', async () => {
+	const {messageOf} = await import('../../source/ui/app-handlers.js');
+	assert.equal(messageOf(new Error(`refused ${imei}`)), `refused ${imei.slice(0, 8)}••••••${imei.slice(14)}`);
+});
