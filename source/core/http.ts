@@ -5,6 +5,7 @@
  */
 import {request, type Dispatcher} from 'undici';
 import {FusError, NetworkError, ProtocolError, type ErrorStage} from './errors.js';
+import {quote} from './quote.js';
 
 export type HttpOptions = {
 	method?: 'GET' | 'POST';
@@ -149,7 +150,7 @@ function locationHost(location: string, base: string): string {
 	try {
 		return new URL(location, base).host;
 	} catch {
-		return location.slice(0, 80);
+		return quote(location, 80);
 	}
 }
 

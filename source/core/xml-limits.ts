@@ -27,6 +27,12 @@ export function xmlRefusal(text: string): string | undefined {
 		return `is ${size} bytes, far larger than any real one`;
 	}
 
+	// XML 1.0 forbids C0 controls other than tab and line ends; C1 (CSI is one) are discouraged.
+	// Real replies are ASCII; a control character is an attempt to drive the terminal that prints it.
+	if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/.test(text)) {
+		return 'contains control characters, which XML does not allow and no Samsung server sends';
+	}
+
 	if (/<!DOCTYPE|<!ENTITY/i.test(text)) {
 		return 'declares a DTD (<!DOCTYPE or <!ENTITY), which no Samsung server sends; entity declarations are refused';
 	}

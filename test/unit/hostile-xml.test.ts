@@ -76,7 +76,7 @@ test('odd BINARY_NAME and MODEL_PATH values reach the inform result as the plain
 		['a/b\\c.zip.enc4', '%2e%2e%2f'],
 		['<script>alert(1)</script>.enc4', '&amp;&lt;'],
 		['x'.repeat(4000) + '.zip.enc4', ' spaced path/ '],
-		['name\u202Ereversed.zip.enc4', '\u0007bell/'],
+		['name\u202Ereversed.zip.enc4', 'tab\tpath/'],
 		['CON.zip.enc4', '~/'],
 	];
 	for (const [name, path] of odd) {
@@ -85,6 +85,20 @@ test('odd BINARY_NAME and MODEL_PATH values reach the inform result as the plain
 		assert.equal(info.binaryName, name.trim(), name);
 		assert.equal(info.modelPath, path.trim(), path);
 	}
+});
+
+test('control characters anywhere in a reply (terminal escapes, CSI, NUL) refuse the whole reply', () => {
+	for (const bad of ['\u001b[2J', '\u009b31m', '\u0000', '\u0007', '\u007f']) {
+		const xml = buildFusReply({status: '200', put: {BINARY_NAME: `x${bad}.zip.enc4`, BINARY_BYTE_SIZE: '32'}});
+		assert.throws(() => parseFusReply(xml, 'inform'), badReply(/control characters/), JSON.stringify(bad));
+		assert.throws(() => parseVersionXml(`<versioninfo><firmware><version><latest>S918BXXS8DYK1${bad}</latest></version></firmware></versioninfo>`, 'SM-S918B', 'EUX'), badReply(/control characters/));
+	}
+});
+
+test('server values quoted in error messages are escaped and bounded', () => {
+	const query = {model: 'SM-S918B', csc: 'EUX', version: 'S918BXXS8DYK1/S918BOXM8DYK1/S918BXXS8DYK1/S918BXXS8DYK1'};
+	assert.throws(() => informResultFrom({BINARY_NAME: 'x.zip.enc4', BINARY_BYTE_SIZE: `12\u202e${'9'.repeat(500)}`}, query, 'smart'), (error: unknown) =>
+		error instanceof ProtocolError && error.message.includes('"12\\u202e') && error.message.length < 200);
 });
 
 test('markup or CDATA inside Data is not turned into a file name', () => {

@@ -12,6 +12,7 @@ import {informResultFrom, refusal, type InformResult} from './inform-result.js';
 import {FusSession} from './session.js';
 import {smartHistoryPath, type InformQuery, type ProtocolName} from './variant.js';
 import type {FusFields} from './xml.js';
+import {quote} from '../quote.js';
 
 export type FusClientOptions = {
 	endpoints: Endpoints;
@@ -44,7 +45,7 @@ export class FusClient {
 		try {
 			request = variant.informRequest(query, this.session.nonce);
 		} catch (error) {
-			throw new FusError('USAGE', `"${query.version}" is not a firmware version (PDA/CSC/MODEM/BOOTLOADER)`, {stage: 'input'}, {cause: error});
+			throw new FusError('USAGE', `${quote(query.version)} is not a firmware version (PDA/CSC/MODEM/BOOTLOADER)`, {stage: 'input'}, {cause: error});
 		}
 
 		const reply = await this.session.post(variant.paths.inform, request, 'inform');
@@ -112,7 +113,7 @@ export class FusClient {
 		if (this.protocol === 'classic') {
 			const again = await this.inform({...query, version: info.version});
 			if (again.binaryName !== info.binaryName || again.size !== info.size) {
-				throw new FusError('SERVED_OTHER_BUILD', `The server now serves ${again.binaryName} instead of ${info.binaryName}; start the download again`, {stage: 'inform', protocol: this.protocol});
+				throw new FusError('SERVED_OTHER_BUILD', `The server now serves ${quote(again.binaryName, 100)} instead of ${quote(info.binaryName, 100)}; start the download again`, {stage: 'inform', protocol: this.protocol});
 			}
 		}
 

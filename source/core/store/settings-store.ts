@@ -4,6 +4,7 @@ import Conf from 'conf';
 import {FusdeckError, UsageError} from '../errors.js';
 import {normaliseDeviceId} from './device-id.js';
 import {settingsSchema} from './settings-schema.js';
+import {quote} from '../quote.js';
 import {
 	concurrencyRange, connectionsRange, defaultSettings, protocols, recentLimit,
 	type Protocol, type ProtocolVariant, type Settings,
@@ -95,7 +96,7 @@ export class SettingsStore {
 		const normalised = [...new Set(cscs.map(csc => csc.trim().toUpperCase()).filter(Boolean))];
 		for (const csc of normalised) {
 			if (!/^[A-Z0-9]{3}$/.test(csc)) {
-				throw new UsageError(`"${csc}" is not a CSC code; a CSC has 3 letters or digits, e.g. EUX or XEF`);
+				throw new UsageError(`${quote(csc)} is not a CSC code; a CSC has 3 letters or digits, e.g. EUX or XEF`);
 			}
 		}
 
@@ -188,7 +189,7 @@ function stamp(date: Date): string {
 function checkModel(model: string): string {
 	const key = model.trim().toUpperCase();
 	if (!/^[A-Z0-9][A-Z0-9/_-]{1,31}$/.test(key)) {
-		throw new UsageError(`"${model}" is not a model code; use the form SM-S918B`);
+		throw new UsageError(`${quote(model)} is not a model code; use the form SM-S918B`);
 	}
 
 	return key;
