@@ -1,10 +1,13 @@
 import process from 'node:process';
 import {commands} from './commands/index.js';
+import {environmentWarnings} from './commands/environment-warnings.js';
+import {redactingIo} from './commands/redacting-io.js';
 import {reportError} from './commands/report-error.js';
 import {exitCodes, type CommandIO} from './commands/types.js';
 import {UsageError} from './core/errors.js';
 import {fusdeckVersion} from './version.js';
 import {runWorkstation} from './workstation.js';
+import {quote} from './core/quote.js';
 
 export function mainHelp(): string {
 	const width = Math.max(...commands.map(c => c.name.length));
@@ -19,6 +22,7 @@ export function mainHelp(): string {
 		...commands.map(c => `  ${c.name.padEnd(width)}  ${c.summary}`),
 		'',
 		'Every command takes --help, and --json for machine-readable output.',
+		'IMEIs and serials are masked in all output; --show-ids prints them in full.',
 		'Servers: --fus-url, --download-url, --fota-url or FUSDECK_FUS_URL, FUSDECK_DOWNLOAD_URL, FUSDECK_FOTA_URL.',
 		'Exit codes: 0 ok, 1 internal error, 2 usage, 3 server, 4 verification failed, 5 local (disk, config), 130 cancelled.',
 		'',
@@ -26,10 +30,16 @@ export function mainHelp(): string {
 }
 
 /** Runs one invocation; exported so tests can drive the CLI in-process. */
-export async function runCli(argv: string[], io: CommandIO): Promise<number> {
+export async function runCli(argv: string[], plainIo: CommandIO): Promise<number> {
 	const [first, ...rest] = argv;
 	const json = argv.includes('--json');
 	const debug = argv.includes('--debug');
+	const showIds = argv.includes('--show-ids');
+	const io = redactingIo(plainIo, argv);
+	for (const warning of environmentWarnings(io.env)) {
+		io.stderr.write(`fusdeck: warning: ${warning}\n`);
+	}
+
 	try {
 		if (first === '--version' || first === '-v') {
 			io.stdout.write(`${fusdeckVersion}\n`);
@@ -41,9 +51,13 @@ export async function runCli(argv: string[], io: CommandIO): Promise<number> {
 			return exitCodes.ok;
 		}
 
+		if (first === undefined || first.trim() === '') {
+			throw new UsageError('no command given. Run fusdeck --help for the list, or fusdeck alone (in a terminal) for the workstation');
+		}
+
 		const command = commands.find(c => c.name === first);
 		if (!command) {
-			throw new UsageError(`unknown command "${first}". Run fusdeck --help for the list`);
+			throw new UsageError(`unknown command ${quote(first)}. Run fusdeck --help for the list`);
 		}
 
 		if (rest.includes('--help') || rest.includes('-h')) {
@@ -53,7 +67,7 @@ export async function runCli(argv: string[], io: CommandIO): Promise<number> {
 
 		return await command.run(rest, io);
 	} catch (error) {
-		return reportError(error, io, {json, debug});
+		return reportError(error, io, {json, debug, showIds});
 	}
 }
 
@@ -66,6 +80,10 @@ export async function main() {
 			process.stderr.write('fusdeck: the workstation needs a terminal; in scripts use a command (fusdeck --help)\n');
 			process.exitCode = exitCodes.usage;
 			return;
+		}
+
+		for (const warning of environmentWarnings(io.env)) {
+			process.stderr.write(`fusdeck: warning: ${warning}\n`);
 		}
 
 		try {

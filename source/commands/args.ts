@@ -1,5 +1,6 @@
 import {UsageError} from '../core/errors.js';
 import type {ProtocolChoice} from '../core/fus/open-download.js';
+import {quote} from '../core/quote.js';
 
 /** Model codes as FUS knows them: SM-S918B, SM-X710, SM-R960, also EK-/SCH- style codes. */
 export function modelArg(value: string | undefined, command: string): string {
@@ -9,7 +10,7 @@ export function modelArg(value: string | undefined, command: string): string {
 	}
 
 	if (!/^[A-Z]{2,4}-[A-Z0-9]{3,12}$/.test(model)) {
-		throw new UsageError(`${command}: "${value}" is not a model code; model codes look like SM-S918B (search: fusdeck models "${value}")`);
+		throw new UsageError(`${command}: ${quote(value)} is not a model code; model codes look like SM-S918B (search: fusdeck models ${quote(value)})`);
 	}
 
 	return model;
@@ -22,7 +23,7 @@ export function cscArg(value: string | undefined, command: string): string {
 	}
 
 	if (!/^[A-Z0-9]{3}$/.test(csc)) {
-		throw new UsageError(`${command}: "${value}" is not a CSC; CSCs are three letters or digits, such as EUX, XEF or BTU`);
+		throw new UsageError(`${command}: ${quote(value)} is not a CSC; CSCs are three letters or digits, such as EUX, XEF or BTU`);
 	}
 
 	return csc;
@@ -37,5 +38,5 @@ export function protocolArg(value: string | undefined, fallback: ProtocolChoice 
 		return value;
 	}
 
-	throw new UsageError(`--protocol takes smart, classic or auto, not "${value}"`);
+	throw new UsageError(`--protocol takes smart, classic or auto, not ${quote(value)}`);
 }

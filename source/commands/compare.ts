@@ -4,6 +4,7 @@ import {findCsc} from '../core/catalog/cscs.js';
 import {buildDate, compareVersions} from '../core/versions/decode.js';
 import {cscArg, modelArg} from './args.js';
 import {endpointsFrom, integerOption, networkOptions, outputOptions, parseCommandArgs, timeoutFrom} from './options.js';
+import {failure} from './all-failed.js';
 import type {Command} from './types.js';
 
 /** Open (unbranded) CSCs of large markets, used when no CSC is given and none is preferred. */
@@ -42,6 +43,11 @@ Example: fusdeck compare SM-S918B EUX XEF BTU DBT`,
 			io.stdout.write(JSON.stringify(rows) + '\n');
 		} else {
 			io.stdout.write(formatCompare(model, rows));
+		}
+
+		const failed = results.filter(result => result.state === 'failed');
+		if (!rows.some(row => row.state === 'ok') && failed.length === results.length) {
+			return failure(io, `no CSC could be checked for ${model}`, failed.length, failed[0]?.error);
 		}
 
 		return rows.some(row => row.state === 'ok') ? 0 : 3;

@@ -3,6 +3,7 @@ import type {Csc} from '../core/catalog/csc.js';
 import {allCscs, allGroups, cscGroup, findCsc, searchCscs} from '../core/catalog/cscs.js';
 import {outputOptions, parseCommandArgs} from './options.js';
 import {exitCodes, type Command, type CommandIO} from './types.js';
+import {quote} from '../core/quote.js';
 
 const usage = `Usage: fusdeck cscs [QUERY] [--group CODE] [--json] [--limit N]
 
@@ -29,7 +30,7 @@ function limitFrom(value: string | undefined): number | undefined {
 
 	const limit = Number(value);
 	if (!Number.isInteger(limit) || limit <= 0) {
-		throw new UsageError(`cscs: --limit takes a positive whole number, not "${value}"`);
+		throw new UsageError(`cscs: --limit takes a positive whole number, not ${quote(value)}`);
 	}
 
 	return limit;
@@ -39,7 +40,7 @@ function membersOf(code: string): Csc[] {
 	const group = cscGroup(code);
 	if (!group) {
 		const known = allGroups().map(g => g.group).sort().join(', ');
-		throw new UsageError(`cscs: "${code.toUpperCase()}" is not a known multi-CSC group. Known groups: ${known}`);
+		throw new UsageError(`cscs: ${quote(code.toUpperCase())} is not a known multi-CSC group. Known groups: ${known}`);
 	}
 
 	return group.members.map(member => findCsc(member)).filter((entry): entry is Csc => entry !== undefined);
@@ -74,7 +75,7 @@ function print(io: CommandIO, rows: Csc[], json: boolean, note: string | undefin
 	}
 
 	if (rows.length === 0) {
-		io.stdout.write(`No CSC matches "${query ?? ''}". Try a code (XEF), a country (france, FR) or a carrier (vodafone).\n`);
+		io.stdout.write(`No CSC matches ${quote(query ?? '')}. Try a code (XEF), a country (france, FR) or a carrier (vodafone).\n`);
 		return;
 	}
 

@@ -1,4 +1,5 @@
-import {startEmulator} from '../emulator/server.js';
+import {UsageError} from '../core/errors.js';
+import {startEmulator, type Emulator} from '../emulator/server.js';
 import {byteSizeOption, integerOption, outputOptions, parseCommandArgs} from './options.js';
 import type {Command} from './types.js';
 
@@ -33,25 +34,45 @@ Faults can be set while it runs: POST JSON to <url>/__emulator/faults, e.g.
 			'refuse-smart': {type: 'boolean', default: false},
 			'no-older-builds': {type: 'boolean', default: false},
 		});
-		const emulator = await startEmulator({
-			port: integerOption('port', values.port, 0, 0, 65_535),
-			firmwareSize: byteSizeOption('firmware-size', values['firmware-size'], 256 * 1024, 1024, 8 * 1024 ** 3),
-			cacheDir: io.env['FUSDECK_EMULATOR_CACHE'] || undefined,
-			faults: {
-				bandwidthPerConnection: byteSizeOption('bandwidth', values.bandwidth, undefined, 1024, 64 * 1024 ** 3),
-				linkExpirySeconds: integerOption('link-expiry', values['link-expiry'], 1800, 1, 86_400),
-				refuseSmart: values['refuse-smart'],
-				serveOlderBuilds: !values['no-older-builds'],
-			},
-		});
+		const port = integerOption('port', values.port, 0, 0, 65_535);
+		let emulator: Emulator;
+		try {
+			emulator = await startEmulator({
+				port,
+				firmwareSize: byteSizeOption('firmware-size', values['firmware-size'], 256 * 1024, 1024, 8 * 1024 ** 3),
+				cacheDir: io.env['FUSDECK_EMULATOR_CACHE'] || undefined,
+				faults: {
+					bandwidthPerConnection: byteSizeOption('bandwidth', values.bandwidth, undefined, 1024, 64 * 1024 ** 3),
+					linkExpirySeconds: integerOption('link-expiry', values['link-expiry'], 1800, 1, 86_400),
+					refuseSmart: values['refuse-smart'],
+					serveOlderBuilds: !values['no-older-builds'],
+				},
+			});
+		} catch (error) {
+			const code = (error as {code?: string}).code;
+			if (code === 'EADDRINUSE' || code === 'EACCES') {
+				throw new UsageError(`emulator: cannot listen on 127.0.0.1:${port} (${code === 'EADDRINUSE' ? 'the port is in use' : 'not allowed'}); pick another --port, or 0 for any free port`);
+			}
+
+			throw error;
+		}
+
 		io.stdout.write(values.json ? JSON.stringify({url: emulator.url, port: emulator.port}) + '\n' : `fusdeck emulator listening on ${emulator.url}\n`);
 		await new Promise<void>(resolve => {
 			if (io.signal?.aborted) {
 				resolve();
+				return;
 			}
 
-			io.signal?.addEventListener('abort', () => resolve(), {once: true});
-			process.once('SIGTERM', () => resolve());
+			// Each listener goes when the emulator stops, so in-process runs do not pile them up.
+			const stop = () => {
+				io.signal?.removeEventListener('abort', stop);
+				process.off('SIGTERM', stop);
+				resolve();
+			};
+
+			io.signal?.addEventListener('abort', stop, {once: true});
+			process.once('SIGTERM', stop);
 		});
 		await emulator.close();
 		return 0;

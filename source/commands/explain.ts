@@ -5,6 +5,7 @@ import type {Explanation} from '../core/explain/types.js';
 import {UsageError, type ErrorStage} from '../core/errors.js';
 import {outputOptions, parseCommandArgs} from './options.js';
 import {exitCodes, type Command, type CommandIO} from './types.js';
+import {quote} from '../core/quote.js';
 
 const stages = ['nonce', 'inform', 'init', 'download', 'version', 'history', 'verify', 'decrypt', 'input', 'config', 'disk'] as const satisfies readonly ErrorStage[];
 // Fails to compile when errors.ts gains a stage this list lacks.
@@ -62,7 +63,7 @@ export const explainCommand: Command = {
 
 		const explanation = explainCode(input, contextFrom(values));
 		if (!explanation) {
-			throw new UsageError(`explain: no entry for "${input.slice(0, 80)}". It understands ${understoodInputs}; see fusdeck explain --list`);
+			throw new UsageError(`explain: no entry for ${quote(input, 80)}. It understands ${understoodInputs}; see fusdeck explain --list`);
 		}
 
 		io.stdout.write(values.json ? JSON.stringify(explanation) + '\n' : explanationText(explanation));
@@ -86,7 +87,7 @@ function contextFrom(values: Values): ExplainContext {
 	if (values.stage !== undefined) {
 		const stage = stages.find(s => s === values.stage);
 		if (!stage) {
-			throw new UsageError(`explain: --stage takes one of ${stages.join(', ')}, not "${values.stage}"`);
+			throw new UsageError(`explain: --stage takes one of ${stages.join(', ')}, not ${quote(values.stage)}`);
 		}
 
 		context.stage = stage;
@@ -102,7 +103,7 @@ function contextFrom(values: Values): ExplainContext {
 
 	if (values.protocol !== undefined) {
 		if (values.protocol !== 'smart' && values.protocol !== 'classic') {
-			throw new UsageError(`explain: --protocol takes smart or classic, not "${values.protocol}"`);
+			throw new UsageError(`explain: --protocol takes smart or classic, not ${quote(values.protocol)}`);
 		}
 
 		context.protocol = values.protocol;
@@ -128,7 +129,7 @@ function count(value: string | undefined, flag: string): number | undefined {
 
 	const number = Number(value);
 	if (!Number.isInteger(number) || number < 0) {
-		throw new UsageError(`explain: ${flag} takes a whole number, not "${value}"`);
+		throw new UsageError(`explain: ${flag} takes a whole number, not ${quote(value)}`);
 	}
 
 	return number;

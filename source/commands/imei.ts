@@ -1,7 +1,7 @@
 import {UsageError} from '../core/errors.js';
 import {requireModel} from '../core/catalog/resolve.js';
 import {checkImei, generateImei} from '../core/identity/imei.js';
-import {maskImei} from '../core/identity/mask.js';
+import {maskDeviceId} from '../core/identity/mask.js';
 import {outputOptions, parseCommandArgs} from './options.js';
 import {exitCodes, type Command, type CommandIO} from './types.js';
 
@@ -14,10 +14,13 @@ have the device at hand. Wi-Fi-only tablets and Bluetooth watches have no IMEI: 
 device's serial number, or the Smart protocol, which needs no device id.
 
 The second form says what is wrong with an IMEI: length, check digit, or a TAC that belongs
-to another model. Exit code 0 when it is usable, 2 when not. IMEIs are masked in the output.
+to another model. Exit code 0 when it is usable, 2 when not. The IMEI checked is masked in the
+output (TAC and last digit shown) unless --show-ids. A made-up IMEI is printed in full: it is
+not anyone's device, and copying it is the point.
 
 Options:
   --check IMEI  check this IMEI (optionally against MODEL) instead of making one
+  --show-ids    print the checked IMEI in full (also as "imei" in --json)
   --json        print one JSON object
 `;
 
@@ -32,7 +35,7 @@ export const imeiCommand: Command = {
 				throw new UsageError(`imei --check takes one IMEI and at most one MODEL, not ${positionals.length} extra words. See: fusdeck imei --help`);
 			}
 
-			return runCheck(values.check, positionals[0], values.json, io);
+			return runCheck(values.check, positionals[0], {json: values.json, showIds: values['show-ids']}, io);
 		}
 
 		if (positionals.length !== 1) {
@@ -51,14 +54,16 @@ export const imeiCommand: Command = {
 	},
 };
 
-function runCheck(imei: string, modelCode: string | undefined, json: boolean, io: CommandIO): number {
+function runCheck(imei: string, modelCode: string | undefined, {json, showIds}: {json: boolean; showIds: boolean}, io: CommandIO): number {
 	const model = modelCode === undefined ? undefined : requireModel(modelCode);
 	const check = checkImei(imei, model);
 	const owner = check.tacModels.find(m => m.name === model?.name) ?? check.tacModels[0];
-	const masked = check.digits === '' ? undefined : maskImei(check.digits);
+	const masked = check.digits === '' ? undefined : maskDeviceId(check.digits);
+	const shown = showIds ? check.digits || undefined : masked;
 	if (json) {
 		io.stdout.write(JSON.stringify({
 			imei_masked: masked,
+			...(showIds ? {imei: check.digits} : {}),
 			ok: check.ok,
 			problems: check.problems,
 			warnings: check.warnings,
@@ -68,7 +73,7 @@ function runCheck(imei: string, modelCode: string | undefined, json: boolean, io
 			model: model?.model,
 		}) + '\n');
 	} else {
-		const subject = `IMEI ${masked ?? '(empty)'}${model ? ` for ${model.model} (${model.name})` : ''}`;
+		const subject = `IMEI ${shown ?? '(empty)'}${model ? ` for ${model.model} (${model.name})` : ''}`;
 		const tacNote = owner ? ` TAC ${check.tac} is ${owner.name} (${check.tacModels.map(m => m.model).slice(0, 4).join(', ')}${check.tacModels.length > 4 ? ', …' : ''}).` : '';
 		io.stdout.write(check.ok ? `${subject}: OK.${tacNote}\n` : `${subject}: not usable.${tacNote}\n`);
 		for (const problem of check.problems) {

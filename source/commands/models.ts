@@ -4,6 +4,7 @@ import {modelToJson} from '../core/catalog/model.js';
 import {allModels, searchModels} from '../core/catalog/models.js';
 import {outputOptions, parseCommandArgs} from './options.js';
 import {exitCodes, type Command} from './types.js';
+import {quote} from '../core/quote.js';
 
 const usage = `Usage: fusdeck models [QUERY] [--json] [--limit N]
 
@@ -31,7 +32,7 @@ export const modelsCommand: Command = {
 		}
 
 		if (found.length === 0) {
-			io.stdout.write(`No model matches "${query}". Try part of a name ("s23") or a code ("SM-S918").\n`);
+			io.stdout.write(`No model matches ${quote(query)}. Try part of a name ("s23") or a code ("SM-S918").\n`);
 			return exitCodes.ok;
 		}
 
@@ -52,7 +53,7 @@ function parseLimit(value: string | undefined): number | undefined {
 
 	const limit = Number(value);
 	if (!Number.isInteger(limit) || limit < 1) {
-		throw new UsageError(`--limit takes a whole number of models (1 or more), not "${value}"`);
+		throw new UsageError(`--limit takes a whole number of models (1 or more), not ${quote(value)}`);
 	}
 
 	return limit;

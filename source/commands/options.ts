@@ -1,6 +1,7 @@
 import {parseArgs, type ParseArgsConfig} from 'node:util';
 import {UsageError} from '../core/errors.js';
 import {resolveEndpoints, type Endpoints} from '../core/endpoints.js';
+import {quote} from '../core/quote.js';
 
 type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 
@@ -17,10 +18,18 @@ export const outputOptions = {
 	json: {type: 'boolean', default: false},
 	help: {type: 'boolean', short: 'h', default: false},
 	debug: {type: 'boolean', default: false},
+	// IMEIs and serials are masked in all output unless the user asks for them (see SECURITY.md).
+	'show-ids': {type: 'boolean', default: false},
 } as const satisfies OptionSpec;
 
 /** parseArgs that turns its TypeErrors into usage errors naming the command. */
 export function parseCommandArgs<const O extends OptionSpec>(command: string, args: string[], options: O) {
+	// A real command line cannot carry NUL (argv is C strings), but in-process callers can, and
+	// node:fs would then throw a bare TypeError deep inside a command.
+	if (args.some(arg => arg.includes('\0'))) {
+		throw new UsageError(`${command}: an argument contains a NUL character`);
+	}
+
 	try {
 		return parseArgs({args, options, allowPositionals: true, strict: true});
 	} catch (error) {
@@ -47,7 +56,7 @@ export function timeoutFrom(value: string | undefined, fallbackMs = 30_000): num
 
 	const seconds = Number(value);
 	if (!Number.isFinite(seconds) || seconds <= 0) {
-		throw new UsageError(`--timeout takes a positive number of seconds, not "${value}"`);
+		throw new UsageError(`--timeout takes a positive number of seconds, not ${quote(value)}`);
 	}
 
 	return Math.round(seconds * 1000);
@@ -61,7 +70,7 @@ export function integerOption(name: string, value: string | undefined, fallback:
 
 	const number = Number(value);
 	if (!Number.isInteger(number) || number < min || number > max) {
-		throw new UsageError(`--${name} takes a whole number from ${min} to ${max}, not "${value}"`);
+		throw new UsageError(`--${name} takes a whole number from ${min} to ${max}, not ${quote(value)}`);
 	}
 
 	return number;

@@ -1,12 +1,14 @@
 import {allCscs, findCsc} from '../core/catalog/cscs.js';
-import {UsageError} from '../core/errors.js';
+import {UsageError, type FusdeckError} from '../core/errors.js';
 import {cacheDir} from '../core/store/config-dir.js';
 import {discoverRegions} from '../core/versions/discover-regions.js';
 import {RegionCache, type RegionCacheEntry} from '../core/versions/region-cache.js';
 import {fetchVersionInfo} from '../core/versions/version-xml.js';
 import {modelArg} from './args.js';
 import {endpointsFrom, integerOption, networkOptions, outputOptions, parseCommandArgs, timeoutFrom} from './options.js';
+import {failure} from './all-failed.js';
 import type {Command} from './types.js';
+import {quote} from '../core/quote.js';
 
 export const regionsCommand: Command = {
 	name: 'regions',
@@ -32,7 +34,7 @@ Example: fusdeck regions SM-S918B`,
 		const maxAgeHours = values['max-age'] === undefined ? 6 : Number(values['max-age']);
 		const concurrency = integerOption('concurrency', values.concurrency, 8, 1, 32);
 		if (!Number.isFinite(maxAgeHours) || maxAgeHours < 0) {
-			throw new UsageError(`--max-age takes a number of hours, not "${values['max-age']}"`);
+			throw new UsageError(`--max-age takes a number of hours, not ${quote(values['max-age'])}`);
 		}
 
 		const endpoints = endpointsFrom(values, io.env);
@@ -41,6 +43,7 @@ Example: fusdeck regions SM-S918B`,
 		let entry = values.refresh ? undefined : await cache.get(model, {maxAgeMs: maxAgeHours * 3_600_000});
 		const fromCache = entry !== undefined;
 		let failed: string[] = [];
+		let firstError: FusdeckError | undefined;
 		if (!entry) {
 			const discovery = await discoverRegions(model, {
 				cache,
@@ -50,6 +53,7 @@ Example: fusdeck regions SM-S918B`,
 				fetch: async (m, csc, signal) => fetchVersionInfo(m, csc, {fotaUrl: endpoints.fota, timeoutMs, signal}),
 			});
 			failed = discovery.failed;
+			firstError = discovery.firstError;
 			entry = discovery.entry;
 		}
 
@@ -64,7 +68,11 @@ Example: fusdeck regions SM-S918B`,
 			io.stdout.write(formatRegions(entry, regions, fromCache, failed));
 		}
 
-		return failed.length > 0 && regions.length === 0 ? 3 : 0;
+		if (failed.length > 0 && regions.length === 0) {
+			return failure(io, `no CSC could be probed for ${model}`, failed.length, firstError);
+		}
+
+		return 0;
 	},
 };
 

@@ -1,6 +1,7 @@
 import {explainError} from '../core/explain/explain.js';
 import type {Explanation} from '../core/explain/types.js';
 import {isFusdeckError, type FusdeckError} from '../core/errors.js';
+import {redactDeviceIds} from '../core/identity/mask.js';
 import {exitCodeFor} from './exit-code.js';
 import {exitCodes, type CommandIO} from './types.js';
 
@@ -8,23 +9,27 @@ import {exitCodes, type CommandIO} from './types.js';
  * Prints an error the way scripts and people both want it: one line on stderr, plus a `fix:` line
  * when the explainer knows a fix the message does not already give (and a JSON object on stdout
  * with --json), never a stack trace unless --debug. Returns the exit code.
+ * IMEI-shaped numbers are masked in all of it unless `showIds`: an error can quote an id from
+ * anywhere (the command line, the settings, a server reply), and error output gets pasted into
+ * issue reports.
  */
-export function reportError(error: unknown, io: CommandIO, options: {json: boolean; debug: boolean}): number {
+export function reportError(error: unknown, io: CommandIO, options: {json: boolean; debug: boolean; showIds?: boolean}): number {
 	const known = isFusdeckError(error) ? error : undefined;
 	const code = known ? exitCodeFor(known) : exitCodes.internal;
+	const mask = options.showIds ? (text: string) => text : (text: string) => redactDeviceIds(text);
 	const message = known ? known.message : `internal error: ${(error as Error)?.message ?? String(error)} (this is a bug; rerun with --debug and report it)`;
 	const explanation = known ? safeExplain(known) : undefined;
-	io.stderr.write(`fusdeck: ${message}\n`);
+	io.stderr.write(mask(`fusdeck: ${message}\n`));
 	if (known && explanation && fixAddsToMessage(known, explanation)) {
 		io.stderr.write(`  fix: ${explanation.fix}\n`);
 	}
 
 	if (options.json) {
-		io.stdout.write(JSON.stringify({ok: false, error: errorJson(known, message, explanation)}) + '\n');
+		io.stdout.write(mask(JSON.stringify({ok: false, error: errorJson(known, message, explanation)})) + '\n');
 	}
 
 	if (options.debug && error instanceof Error && error.stack) {
-		io.stderr.write(error.stack + '\n');
+		io.stderr.write(mask(error.stack) + '\n');
 	}
 
 	return code;

@@ -1,9 +1,11 @@
 /**
  * One HTTP call for the control plane (nonce, inform, init, history, version.xml): bounded body,
- * timeouts, and transport trouble turned into typed errors. Downloads stream and live in transfer/.
+ * timeouts, no redirects, and transport trouble turned into typed errors. Downloads stream and
+ * live in transfer/.
  */
 import {request, type Dispatcher} from 'undici';
 import {FusError, NetworkError, ProtocolError, type ErrorStage} from './errors.js';
+import {quote} from './quote.js';
 
 export type HttpOptions = {
 	method?: 'GET' | 'POST';
@@ -13,9 +15,12 @@ export type HttpOptions = {
 	timeoutMs?: number;
 	signal?: AbortSignal;
 	stage: ErrorStage;
-	/** Larger bodies are cut off and refused. */
+	/** Larger bodies are cut off and refused (default `defaultMaxReplyBytes`). */
 	maxBytes?: number;
 };
+
+/** Real control-plane replies are a few KiB (SmartHistory a few hundred); anything near this is not FUS. */
+export const defaultMaxReplyBytes = 4 * 1024 * 1024;
 
 export type HttpReply = {
 	statusCode: number;
@@ -43,7 +48,7 @@ export function retryAfterSeconds(value: string | undefined, now = Date.now()): 
 }
 
 export async function httpCall(url: string, options: HttpOptions): Promise<HttpReply> {
-	const {stage, timeoutMs = 30_000, maxBytes = 4 * 1024 * 1024} = options;
+	const {stage, timeoutMs = 30_000, maxBytes = defaultMaxReplyBytes} = options;
 	let response: Dispatcher.ResponseData<unknown>;
 	try {
 		response = await request(url, {
@@ -59,6 +64,16 @@ export async function httpCall(url: string, options: HttpOptions): Promise<HttpR
 		throw networkError(error, url, stage);
 	}
 
+	// undici's request() does not follow redirects unless told to; refusing them with a clear
+	// error keeps it that way: a redirect to another host would carry the session.
+	refuseRedirect(response, url, stage);
+	const tooLarge = () => new ProtocolError('BAD_REPLY', `The server's reply to ${new URL(url).pathname} is larger than ${maxBytes} bytes, far more than any real one; refusing it`, {stage, url, httpStatus: response.statusCode});
+	const announced = Number(headerValue(response.headers, 'content-length'));
+	if (Number.isFinite(announced) && announced > maxBytes) {
+		discard(response.body);
+		throw tooLarge();
+	}
+
 	const chunks: Buffer[] = [];
 	let size = 0;
 	try {
@@ -66,7 +81,7 @@ export async function httpCall(url: string, options: HttpOptions): Promise<HttpR
 			size += (chunk as Buffer).length;
 			if (size > maxBytes) {
 				response.body.destroy();
-				throw new ProtocolError('BAD_REPLY', `The server's reply to ${new URL(url).pathname} is larger than ${maxBytes} bytes; refusing it`, {stage, url});
+				throw tooLarge();
 			}
 
 			chunks.push(chunk as Buffer);
@@ -82,6 +97,18 @@ export async function httpCall(url: string, options: HttpOptions): Promise<HttpR
 	const reply = {statusCode: response.statusCode, headers: response.headers, text: Buffer.concat(chunks).toString('utf8')};
 	throwOnTransportStatus(reply, url, stage);
 	return reply;
+}
+
+/** A 3xx is an error: FUS and FOTA hosts answer in place, and fusdeck goes nowhere it was not pointed at. */
+export function refuseRedirect(response: {statusCode: number; headers: HttpReply['headers']; body: Discardable}, url: string, stage: ErrorStage): void {
+	if (response.statusCode < 300 || response.statusCode >= 400) {
+		return;
+	}
+
+	discard(response.body);
+	const location = headerValue(response.headers, 'location');
+	const target = location ? locationHost(location, url) : undefined;
+	throw new FusError('HTTP_STATUS', `${safeHost(url)} answered HTTP ${response.statusCode}, a redirect${target ? ` to ${target}` : ''}; fusdeck does not follow redirects from Samsung's servers (a captive portal or proxy may be answering instead)`, {stage, httpStatus: response.statusCode, url});
 }
 
 /** 429 and 5xx come as HTTP statuses (FUS refusals come as HTTP 200 with a body status). */
@@ -109,6 +136,22 @@ function networkError(error: unknown, url: string, stage: ErrorStage): NetworkEr
 	}
 
 	return new NetworkError('NETWORK', `Could not reach ${host}: ${code || (error as Error)?.message || String(error)}`, {stage, url}, {cause: error});
+}
+
+type Discardable = {destroy(): unknown; on(event: 'error', listener: () => void): unknown};
+
+/** Drops a body we will not read; undici reports the abort as an 'error', which nobody else hears. */
+function discard(body: Discardable): void {
+	body.on('error', () => undefined);
+	body.destroy();
+}
+
+function locationHost(location: string, base: string): string {
+	try {
+		return new URL(location, base).host;
+	} catch {
+		return quote(location, 80);
+	}
 }
 
 function safeHost(url: string): string {

@@ -220,7 +220,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 			}
 		});
 	});
-	await new Promise<void>(resolve => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
+	// A port in use must reject, not crash the process with an unhandled 'error' event.
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+			server.off('error', reject);
+			resolve();
+		});
+	});
 	const {port} = server.address() as AddressInfo;
 	return {
 		url: `http://${options.host ?? '127.0.0.1'}:${port}`,

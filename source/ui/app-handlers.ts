@@ -10,6 +10,7 @@ import {regionsToCompare, type RegionRow} from './model/region-rows.js';
 import {nextChoice, settingFields} from './model/settings-fields.js';
 import {activeJobStates, type AppServices, type Csc, type QueueSnapshot} from './services.js';
 import type {UiAction, UiState} from './state/ui-state.js';
+import {redactDeviceIds} from '../core/identity/mask.js';
 
 /** Everything a command needs: the state, what the screen shows, and the way out to core. */
 export type HandlerEnv = {
@@ -36,9 +37,12 @@ export type HandlerEnv = {
 
 export type Handlers = Partial<Record<CommandId, () => void>>;
 
-/** A one-line reason, never a stack: the message of a FusdeckError or of anything else thrown. */
+/**
+ * A one-line reason, never a stack: the message of a FusdeckError or of anything else thrown, with
+ * any IMEI-shaped number masked (the screen may end up in a screenshot).
+ */
 export function messageOf(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
+	return redactDeviceIds(error instanceof Error ? error.message : String(error));
 }
 
 export function createHandlers(env: HandlerEnv): Handlers {

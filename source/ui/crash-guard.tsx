@@ -1,5 +1,6 @@
 import {Text, useApp} from 'ink';
 import {Component, type ReactNode} from 'react';
+import {redactDeviceIds} from '../core/identity/mask.js';
 import {useKeyboard} from './hooks/use-keyboard.js';
 
 type CrashGuardState = {message?: string};
@@ -9,7 +10,7 @@ type CrashGuardState = {message?: string};
  */
 export class CrashGuard extends Component<{children: ReactNode}, CrashGuardState> {
 	static getDerivedStateFromError(error: unknown): CrashGuardState {
-		return {message: error instanceof Error ? error.message : String(error)};
+		return {message: redactDeviceIds(error instanceof Error ? error.message : String(error))};
 	}
 
 	override state: CrashGuardState = {};

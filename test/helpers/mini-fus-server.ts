@@ -13,7 +13,8 @@ export type MiniFus = {url: string; close(): Promise<void>; log: string[]; revok
 
 const nonceOf = () => randomBytes(8).toString('hex');
 
-export async function startMiniFus(file: Buffer, reply: Record<string, string>): Promise<MiniFus> {
+/** `redirects` maps a path to the Location it answers with 302 instead of serving it. */
+export async function startMiniFus(file: Buffer, reply: Record<string, string>, options: {redirects?: Record<string, string>} = {}): Promise<MiniFus> {
 	let nonce = '';
 	let authorised = false;
 	const cookie = 'JSESSIONID=abc123';
@@ -32,6 +33,12 @@ export async function startMiniFus(file: Buffer, reply: Record<string, string>):
 		}
 
 		log.push(path);
+		const redirect = options.redirects?.[path];
+		if (redirect) {
+			response.writeHead(302, {location: redirect, nonce: nonceOf()}).end();
+			return;
+		}
+
 		if (path === '/NF_SmartDownloadGenerateNonce.do') {
 			nonce = nonceOf();
 			response.writeHead(200, {nonce, 'set-cookie': `${cookie}; Path=/`}).end();

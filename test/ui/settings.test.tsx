@@ -18,12 +18,12 @@ test('settings: a wrong IMEI is refused with the reason; a valid one is stored a
 	app.type('351234567890125');
 	await waitForFrame(app, /351234567890125▏/);
 	press(app, 'edit.save');
-	const refused = await waitForFrame(app, /✗ the IMEI 3512••••••••125 fails its check digit/);
+	const refused = await waitForFrame(app, /✗ the IMEI 35123456••••••5 fails its check digit/);
 	assert.doesNotMatch(refused, /\bat .*\.js:\d+/);
 	for (let index = 0; index < 15; index++) app.type('\u007F');
 	app.type('351234567890124');
 	press(app, 'edit.save');
-	const saved = await waitForFrame(app, /Device id \(IMEI or serial\) for the model +3512••••••••124/);
+	const saved = await waitForFrame(app, /Device id \(IMEI or serial\) for the model +35123456••••••4/);
 	assert.doesNotMatch(saved, /351234567890124/);
 	assert.deepEqual(services.settingsStore.deviceIdsFor('SM-S918B'), ['351234567890124']);
 });

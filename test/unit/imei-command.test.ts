@@ -48,7 +48,7 @@ test('imei --check on a valid IMEI exits 0 and masks it', async () => {
 	assert.equal(result.code, 0);
 	assert.match(result.stdout, /: OK\./);
 	assert.ok(!result.stdout.includes(imei), 'the full IMEI must not be printed');
-	assert.ok(result.stdout.includes(imei.slice(0, 7) + '••••••' + imei.slice(13)));
+	assert.ok(result.stdout.includes(imei.slice(0, 8) + '••••••' + imei.slice(14)));
 });
 
 test('imei --check explains a bad check digit and a TAC of another model, exit 2', async () => {
@@ -70,7 +70,7 @@ test('imei --check --json gives the masked IMEI, verdict, problems, TAC and its 
 	assert.deepEqual(out.problems, []);
 	assert.equal(out.tac, imei.slice(0, 8));
 	assert.equal(out.tac_model, 'SM-F946B');
-	assert.equal(out.imei_masked, imei.slice(0, 7) + '••••••' + imei.slice(13));
+	assert.equal(out.imei_masked, imei.slice(0, 8) + '••••••' + imei.slice(14));
 	assert.ok(!result.stdout.includes(imei));
 });
 

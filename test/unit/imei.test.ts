@@ -4,7 +4,6 @@ import {UsageError} from '../../source/core/errors.js';
 import {findModel} from '../../source/core/catalog/models.js';
 import {checkImei, generateImei} from '../../source/core/identity/imei.js';
 import {isLuhnValid, luhnCheckDigit} from '../../source/core/identity/luhn.js';
-import {maskImei, maskSerial} from '../../source/core/identity/mask.js';
 
 /** A valid IMEI on one of the model's own TACs. */
 function imeiOf(code: string, serial = '123456'): string {
@@ -116,10 +115,4 @@ test('generateImei for a model without a known TAC says what to use instead', ()
 
 test('an unknown model code is a usage error naming close matches', () => {
 	assert.throws(() => generateImei('SM-S918X'), (error: unknown) => error instanceof UsageError && /Did you mean SM-S918B \(Galaxy S23 Ultra\)/.test(error.message));
-});
-
-test('masking keeps the TAC part and the last two digits', () => {
-	assert.equal(maskImei('351234567890112'), '3512345••••••12');
-	assert.equal(maskImei('35123'), '35•••');
-	assert.equal(maskSerial('R58M315CL4T'), 'R58M•••••4T');
 });

@@ -25,3 +25,15 @@ test('the region cache keeps found regions with their age, skips failed probes, 
 	await writeFile(file, '{"model": "SM-S918B", "fetchedAt": 1');
 	assert.equal(await cache.get('SM-S918B', {now: 2000}), undefined, 'a damaged cache file reads as a miss');
 });
+
+test('a probe where every CSC failed (offline, cancelled) is not cached, so it cannot answer "none" later', async t => {
+	const dir = await mkdtemp(join(tmpdir(), 'fusdeck-cache-'));
+	t.after(async () => rm(dir, {recursive: true, force: true}));
+	const cache = new RegionCache(dir);
+	const entry = await cache.set('SM-S918B', [
+		{csc: 'EUX', state: 'failed', error: new FusError('NETWORK', 'offline')},
+		{csc: 'XEF', state: 'failed', error: new FusError('CANCELLED', 'Cancelled')},
+	], 1000);
+	assert.deepEqual(entry.regions, []);
+	assert.equal(await cache.get('SM-S918B', {now: 1000}), undefined);
+});

@@ -4,7 +4,7 @@ import {mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync}
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {isFusdeckError} from '../../source/core/errors.js';
-import {maskDeviceId, normaliseDeviceId} from '../../source/core/store/device-id.js';
+import {normaliseDeviceId} from '../../source/core/store/device-id.js';
 import {isLuhnValid as luhnValid} from '../../source/core/identity/luhn.js';
 import {SettingsStore} from '../../source/core/store/settings-store.js';
 
@@ -42,12 +42,6 @@ test('device ids: IMEI with a bad check digit, wrong length or junk is refused w
 	assert.equal(codeOf(() => normaliseDeviceId('R5CW12-ABC')), 'INVALID_IMEI');
 	assert.deepEqual(normaliseDeviceId(' r5cw1234abc '), {id: 'R5CW1234ABC', kind: 'serial'});
 	assert.deepEqual(normaliseDeviceId(validImei), {id: validImei, kind: 'imei'});
-});
-
-test('maskDeviceId keeps the first four and last three characters', () => {
-	assert.equal(maskDeviceId(validImei), '3512••••••••124');
-	assert.equal(maskDeviceId('R5CW1234ABC'), 'R5CW••••ABC');
-	assert.equal(maskDeviceId('123'), '•••');
 });
 
 test('settings persist across store instances', () => withDir(dir => {

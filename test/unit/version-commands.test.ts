@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
+import {offlineEnv} from '../helpers/offline-env.js';
 import {runCliCaptured} from '../helpers/run-cli.js';
 import {startFotaServer} from '../helpers/fota-server.js';
 import {allCscs} from '../../source/core/catalog/cscs.js';
@@ -64,4 +65,17 @@ test('regions probes every catalog CSC, lists exactly the pairs the server knows
 	const second = await runCliCaptured(['regions', 'SM-S918B', '--json'], env);
 	assert.equal(JSON.parse(second.stdout).from_cache, true);
 	assert.equal(fota.requests.length, allCscs().length, 'the cached answer asks the server nothing');
+});
+
+test('compare and regions say on stderr why, when every CSC failed', async t => {
+	const offline = await offlineEnv();
+	t.after(() => offline.cleanup());
+	for (const argv of [['compare', 'SM-S918B', 'EUX', 'XEF'], ['regions', 'SM-S918B']]) {
+		const result = await runCliCaptured(argv, offline.env, {signal: offline.aborted});
+		assert.equal(result.code, 130, argv.join(' '));
+		assert.match(result.stderr, /^fusdeck: no CSC could be (checked|probed) for SM-S918B: \d+ requests failed \(first: Cancelled\)/m);
+	}
+
+	const again = await runCliCaptured(['regions', 'SM-S918B', '--json'], offline.env, {signal: offline.aborted});
+	assert.equal(JSON.parse(again.stdout.trim().split('\n')[0]!).from_cache, false, 'the failed probe was not cached');
 });

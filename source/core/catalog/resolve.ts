@@ -1,6 +1,7 @@
 import {UsageError} from '../errors.js';
 import type {CatalogModel} from './model.js';
 import {findModel, searchModels} from './models.js';
+import {quote} from '../quote.js';
 
 /**
  * The catalog model with exactly this code, or a usage error that names the closest matches,
@@ -14,7 +15,7 @@ export function requireModel(code: string): CatalogModel {
 
 	const close = closeMatches(code);
 	const hint = close.length > 0 ? ` Did you mean ${close.join(', ')}?` : '';
-	throw new UsageError(`"${code}" is not a model code in the catalog.${hint} Search with: fusdeck models "${code}"`, {model: code});
+	throw new UsageError(`${quote(code)} is not a model code in the catalog.${hint} Search with: fusdeck models ${quote(code)}`, {model: code});
 }
 
 /** Up to four close matches, one line each: "SM-S918B (Galaxy S23 Ultra)". */

@@ -106,6 +106,13 @@ const byStatus: Record<string, HttpText> = {
 		fix: 'Retry with backoff in a few minutes.',
 		action: 'wait-retry',
 	},
+	'3xx': {
+		title: 'HTTP redirect (not followed)',
+		meaning: 'The server answered with a redirect to another address; fusdeck does not follow redirects from the FUS and version.xml hosts.',
+		cause: 'Something between you and Samsung answered instead: a captive portal (hotel, train Wi-Fi), a proxy or a filter. Following it could hand the session, and for the classic protocol the IMEI, to another host.',
+		fix: 'Open a web page to finish any portal login, check proxy/VPN settings and the server URLs, then retry.',
+		action: 'retry',
+	},
 	'4xx': {
 		title: 'HTTP client error',
 		meaning: 'The server refused the request (a 4xx status without a specific entry).',

@@ -61,6 +61,10 @@ export function httpEntry(status: number): KnowledgeEntry | undefined {
 		return specific;
 	}
 
+	if (status >= 300 && status < 400) {
+		return entryByKey('http', '3xx');
+	}
+
 	if (status >= 400 && status < 500) {
 		return entryByKey('http', '4xx');
 	}
@@ -79,14 +83,14 @@ function codeEntry(text: string): KnowledgeEntry | undefined {
 }
 
 function statusEntry(text: string, context: ExplainContext): KnowledgeEntry | undefined {
-	const match = /^(?:(https?|fus)(?:\/[\d.]+)?\s*(?:status|error)?\s*(?:code)?\s*:?\s*)?(\d{3}|[45]xx|[sf]\d{2})$/i.exec(text);
+	const match = /^(?:(https?|fus)(?:\/[\d.]+)?\s*(?:status|error)?\s*(?:code)?\s*:?\s*)?(\d{3}|[345]xx|[sf]\d{2})$/i.exec(text);
 	if (!match) {
 		return undefined;
 	}
 
 	const prefix = match[1]?.toLowerCase();
 	const status = match[2]!.toUpperCase();
-	if (/^[45]XX$/.test(status)) {
+	if (/^[345]XX$/.test(status)) {
 		return entryByKey('http', status.toLowerCase());
 	}
 

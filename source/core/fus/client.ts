@@ -5,12 +5,14 @@
 import {request, type Dispatcher} from 'undici';
 import type {Endpoints} from '../endpoints.js';
 import {FusError, NetworkError} from '../errors.js';
+import {refuseRedirect} from '../http.js';
 import type {DownloadSource, RangeResponse} from '../transfer/types.js';
 import {historySignature} from './crypto.js';
 import {informResultFrom, refusal, type InformResult} from './inform-result.js';
 import {FusSession} from './session.js';
 import {smartHistoryPath, type InformQuery, type ProtocolName} from './variant.js';
 import type {FusFields} from './xml.js';
+import {quote} from '../quote.js';
 
 export type FusClientOptions = {
 	endpoints: Endpoints;
@@ -43,7 +45,7 @@ export class FusClient {
 		try {
 			request = variant.informRequest(query, this.session.nonce);
 		} catch (error) {
-			throw new FusError('USAGE', `"${query.version}" is not a firmware version (PDA/CSC/MODEM/BOOTLOADER)`, {stage: 'input'}, {cause: error});
+			throw new FusError('USAGE', `${quote(query.version)} is not a firmware version (PDA/CSC/MODEM/BOOTLOADER)`, {stage: 'input'}, {cause: error});
 		}
 
 		const reply = await this.session.post(variant.paths.inform, request, 'inform');
@@ -111,7 +113,7 @@ export class FusClient {
 		if (this.protocol === 'classic') {
 			const again = await this.inform({...query, version: info.version});
 			if (again.binaryName !== info.binaryName || again.size !== info.size) {
-				throw new FusError('SERVED_OTHER_BUILD', `The server now serves ${again.binaryName} instead of ${info.binaryName}; start the download again`, {stage: 'inform', protocol: this.protocol});
+				throw new FusError('SERVED_OTHER_BUILD', `The server now serves ${quote(again.binaryName, 100)} instead of ${quote(info.binaryName, 100)}; start the download again`, {stage: 'inform', protocol: this.protocol});
 			}
 		}
 
@@ -130,8 +132,15 @@ export class FusClient {
 				bodyTimeout: timeoutMs,
 			});
 			this.session.absorb(response.headers);
+			// The Authorization header must not follow a redirect to another host, and undici's
+			// request() does not follow; say so instead of handing the engine a bare 3xx.
+			refuseRedirect(response, url, 'download');
 			return {statusCode: response.statusCode, headers: response.headers, body: response.body};
 		} catch (error) {
+			if (error instanceof FusError) {
+				throw error;
+			}
+
 			const code = (error as {code?: string})?.code ?? '';
 			throw new NetworkError(code.includes('TIMEOUT') ? 'TIMEOUT' : 'NETWORK', `Download connection failed: ${code || (error as Error).message}`, {stage: 'download', url}, {cause: error});
 		}

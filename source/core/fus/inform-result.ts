@@ -3,6 +3,7 @@ import {FusError, ProtocolError} from '../errors.js';
 import {enc2Key, enc4Key} from './crypto.js';
 import type {InformQuery, ProtocolName} from './variant.js';
 import type {FusFields} from './xml.js';
+import {quote} from '../quote.js';
 
 export type InformResult = {
 	protocol: ProtocolName;
@@ -41,7 +42,7 @@ export function informResultFrom(fields: FusFields, query: InformQuery, protocol
 	const binaryName = required(fields, 'BINARY_NAME');
 	const sizeText = required(fields, 'BINARY_BYTE_SIZE');
 	if (!/^\d{1,15}$/.test(sizeText)) {
-		throw new ProtocolError('BAD_REPLY', `The server announced an unreadable file size "${sizeText.slice(0, 40)}"`, {stage: 'inform'});
+		throw new ProtocolError('BAD_REPLY', `The server announced an unreadable file size ${quote(sizeText, 40)}`, {stage: 'inform'});
 	}
 
 	const crcText = fields['BINARY_CRC']?.trim();
@@ -49,7 +50,7 @@ export function informResultFrom(fields: FusFields, query: InformQuery, protocol
 	if (crcText) {
 		crc32 = Number(crcText);
 		if (!/^\d{1,10}$/.test(crcText) || crc32 > 0xff_ff_ff_ff) {
-			throw new ProtocolError('BAD_REPLY', `The server announced an unreadable CRC "${crcText.slice(0, 40)}"`, {stage: 'inform'});
+			throw new ProtocolError('BAD_REPLY', `The server announced an unreadable CRC ${quote(crcText, 40)}`, {stage: 'inform'});
 		}
 	}
 
@@ -69,7 +70,7 @@ export function informResultFrom(fields: FusFields, query: InformQuery, protocol
 		}
 
 		if (version.length < 16) {
-			throw new ProtocolError('BAD_REPLY', `The served version "${version}" is too short to derive the file key`, {stage: 'inform'});
+			throw new ProtocolError('BAD_REPLY', `The served version ${quote(version)} is too short to derive the file key`, {stage: 'inform'});
 		}
 
 		key = enc4Key(version, logicValue);

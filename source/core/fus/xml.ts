@@ -5,9 +5,10 @@
  */
 import {XMLBuilder, XMLParser} from 'fast-xml-parser';
 import {ProtocolError, type ErrorStage} from '../errors.js';
+import {hardenedParserOptions, maxXmlBytes, parserMessage, xmlRefusal} from '../xml-limits.js';
 
 /** Replies bigger than this are refused before parsing: real ones are a few KiB, history a few hundred. */
-export const maxReplyBytes = 4 * 1024 * 1024;
+export const maxReplyBytes = maxXmlBytes;
 
 export type FusFields = Record<string, string>;
 
@@ -23,10 +24,10 @@ export type FusReply = {
 export type FusRequest = {put: FusFields; get: string[]};
 
 const parser = new XMLParser({
+	...hardenedParserOptions,
 	parseTagValue: false,
 	ignoreAttributes: true,
 	isArray: (name: string) => name === 'BINARY_INFO',
-	processEntities: true,
 });
 
 const builder = new XMLBuilder({format: false, suppressEmptyNode: false});
@@ -51,8 +52,9 @@ function dataFields(node: XmlNode | undefined): FusFields {
 }
 
 function parseXml(text: string, what: string, stage: ErrorStage): XmlNode {
-	if (Buffer.byteLength(text) > maxReplyBytes) {
-		throw new ProtocolError('BAD_REPLY', `The ${what} is ${Buffer.byteLength(text)} bytes, far larger than any real one; refusing to parse it`, {stage});
+	const refusal = xmlRefusal(text);
+	if (refusal) {
+		throw new ProtocolError('BAD_REPLY', `The ${what} ${refusal}; refusing to parse it`, {stage});
 	}
 
 	try {
@@ -61,7 +63,7 @@ function parseXml(text: string, what: string, stage: ErrorStage): XmlNode {
 			return parsed;
 		}
 	} catch (error) {
-		throw new ProtocolError('BAD_REPLY', `The ${what} is not valid XML (${(error as Error).message.split('\n')[0]})`, {stage}, {cause: error});
+		throw new ProtocolError('BAD_REPLY', `The ${what} is not valid XML (${parserMessage(error)})`, {stage}, {cause: error});
 	}
 
 	throw new ProtocolError('BAD_REPLY', `The ${what} is empty`, {stage});

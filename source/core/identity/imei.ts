@@ -3,6 +3,7 @@ import type {CatalogModel} from '../catalog/model.js';
 import {modelsWithTac} from '../catalog/models.js';
 import {requireModel} from '../catalog/resolve.js';
 import {isLuhnValid, luhnCheckDigit} from './luhn.js';
+import {quote} from '../quote.js';
 
 export type ImeiCheck = {
 	/** False when the IMEI is malformed or belongs to another model. */
@@ -37,7 +38,7 @@ export function checkImei(imei: string, model?: string | CatalogModel): ImeiChec
 	if (looksLikeSerial) {
 		problems.push('this looks like a Samsung serial number (11 letters and digits), not an IMEI; a serial identifies the device too, so give it where a serial is asked');
 	} else if (stray.length > 0) {
-		problems.push(`an IMEI has only digits, but this one contains ${[...new Set(stray)].map(c => `"${c}"`).join(', ')}; copy the 15 digits from Settings › About phone, or dial *#06#`);
+		problems.push(`an IMEI has only digits, but this one contains ${[...new Set(stray)].slice(0, 8).map(c => quote(c)).join(', ')}; copy the 15 digits from Settings › About phone, or dial *#06#`);
 	}
 
 	const count = digits.length - stray.length;

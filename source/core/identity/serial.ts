@@ -1,3 +1,5 @@
+import {quote} from '../quote.js';
+
 /**
  * Samsung serial numbers, which identify devices without a modem (Wi-Fi tablets, Bluetooth
  * watches) and are accepted where an IMEI is asked. Public decodings (see
@@ -22,7 +24,7 @@ export function checkSerial(input: string): SerialCheck {
 	const warnings: string[] = [];
 	const stray = [...new Set([...serial].filter(c => !/[A-Z\d]/.test(c)))];
 	if (stray.length > 0) {
-		problems.push(`a serial number has only letters and digits, but this one contains ${stray.map(c => `"${c}"`).join(', ')}`);
+		problems.push(`a serial number has only letters and digits, but this one contains ${stray.slice(0, 8).map(c => quote(c)).join(', ')}`);
 	}
 
 	if (serial.length !== 11) {
@@ -31,9 +33,9 @@ export function checkSerial(input: string): SerialCheck {
 
 	if (problems.length === 0) {
 		if (!serial.startsWith('R')) {
-			warnings.push(`Galaxy phones, tablets and watches have serials starting with R; "${serial[0]}" is unusual, so check that this is the device's serial number`);
+			warnings.push(`Galaxy phones, tablets and watches have serials starting with R; ${quote(serial[0])} is unusual, so check that this is the device's serial number`);
 		} else if (!monthCodes.includes(serial[4]!)) {
-			warnings.push(`the 5th character of a Samsung serial is the month of manufacture (1–9, A–C); "${serial[4]}" is unusual, so check for a typo`);
+			warnings.push(`the 5th character of a Samsung serial is the month of manufacture (1–9, A–C); ${quote(serial[4])} is unusual, so check for a typo`);
 		}
 	}
 

@@ -7,8 +7,10 @@ import {dirname} from 'node:path';
 import {writeFileAtomic} from './atomic-write.js';
 
 export async function writeJsonAtomic(path: string, value: unknown): Promise<void> {
+	// Serialised first: a value that cannot be written must not leave a temporary file behind.
+	const text = JSON.stringify(value, null, '\t') + '\n';
 	await mkdir(dirname(path), {recursive: true, mode: 0o700});
-	await writeFileAtomic(path, JSON.stringify(value, null, '\t') + '\n', {mode: 0o600, durable: true});
+	await writeFileAtomic(path, text, {mode: 0o600, durable: true});
 }
 
 /** The parsed file, or undefined when it does not exist or is not valid JSON (a cache can be rebuilt). */

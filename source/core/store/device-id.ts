@@ -1,5 +1,6 @@
 import {FusdeckError} from '../errors.js';
 import {isLuhnValid} from '../identity/luhn.js';
+import {maskDeviceId} from '../identity/mask.js';
 
 /**
  * Device ids as the settings keep them: an IMEI (15 digits, Luhn check digit) or a serial
@@ -27,15 +28,6 @@ export function normaliseDeviceId(raw: string, model?: string): {id: string; kin
 	}
 
 	throw invalid('a device id is an IMEI (15 digits) or a serial number (11 letters and digits)', model);
-}
-
-/** Hides the middle of an id for display: 351234567890123 → 3512••••••••123. */
-export function maskDeviceId(id: string): string {
-	if (id.length <= 7) {
-		return '•'.repeat(id.length);
-	}
-
-	return id.slice(0, 4) + '•'.repeat(id.length - 7) + id.slice(-3);
 }
 
 function invalid(message: string, model: string | undefined): FusdeckError {

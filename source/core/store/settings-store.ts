@@ -1,9 +1,10 @@
-import {chmodSync, existsSync, mkdirSync, renameSync} from 'node:fs';
+import {chmodSync, existsSync, mkdirSync, renameSync, statSync} from 'node:fs';
 import path from 'node:path';
 import Conf from 'conf';
 import {FusdeckError, UsageError} from '../errors.js';
 import {normaliseDeviceId} from './device-id.js';
 import {settingsSchema} from './settings-schema.js';
+import {quote} from '../quote.js';
 import {
 	concurrencyRange, connectionsRange, defaultSettings, protocols, recentLimit,
 	type Protocol, type ProtocolVariant, type Settings,
@@ -56,6 +57,9 @@ export class SettingsStore {
 			conf = open();
 		}
 
+		// conf applies configFileMode only when it writes; a file an older version or another tool
+		// left world-readable would hold IMEIs readable by others until the next change.
+		tightenMode(conf.path);
 		this.#conf = conf;
 		this.path = conf.path;
 		this.recoveredFrom = recoveredFrom;
@@ -92,7 +96,7 @@ export class SettingsStore {
 		const normalised = [...new Set(cscs.map(csc => csc.trim().toUpperCase()).filter(Boolean))];
 		for (const csc of normalised) {
 			if (!/^[A-Z0-9]{3}$/.test(csc)) {
-				throw new UsageError(`"${csc}" is not a CSC code; a CSC has 3 letters or digits, e.g. EUX or XEF`);
+				throw new UsageError(`${quote(csc)} is not a CSC code; a CSC has 3 letters or digits, e.g. EUX or XEF`);
 			}
 		}
 
@@ -171,6 +175,13 @@ function isUnreadableContent(error: unknown): boolean {
 	return error instanceof SyntaxError || error.message.startsWith('Config schema violation') || error instanceof TypeError;
 }
 
+function tightenMode(file: string): void {
+	const mode = statSync(file, {throwIfNoEntry: false})?.mode;
+	if (mode !== undefined && (mode & 0o077) !== 0 && process.platform !== 'win32') {
+		chmodSync(file, 0o600);
+	}
+}
+
 function stamp(date: Date): string {
 	return date.toISOString().replaceAll(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
 }
@@ -178,7 +189,7 @@ function stamp(date: Date): string {
 function checkModel(model: string): string {
 	const key = model.trim().toUpperCase();
 	if (!/^[A-Z0-9][A-Z0-9/_-]{1,31}$/.test(key)) {
-		throw new UsageError(`"${model}" is not a model code; use the form SM-S918B`);
+		throw new UsageError(`${quote(model)} is not a model code; use the form SM-S918B`);
 	}
 
 	return key;

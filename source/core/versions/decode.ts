@@ -1,4 +1,5 @@
 import {UsageError} from '../errors.js';
+import {quote} from '../quote.js';
 
 /*
  * Samsung firmware version strings, e.g. S918BXXS8DYK1/S918BOXM8DYK1/S918BXXS8DYK1/S918BXXS8DYK1
@@ -64,7 +65,7 @@ export function decodeComponent(input: string, kind: ComponentKind | 'auto' = 'a
 	const text = String(input).trim().toUpperCase();
 	const tail = /^([A-Z0-9]+)([0-9A-Z])([A-Z])([A-Z])([A-L])([0-9A-Z])$/.exec(text);
 	if (!tail || text.length < 11) {
-		throw new UsageError(`"${short(input)}" is not a firmware version part; parts look like S918BXXS8DYK1 (model, region, type, bootloader, OS letter, year, month, build)`);
+		throw new UsageError(`${quote(input)} is not a firmware version part; parts look like S918BXXS8DYK1 (model, region, type, bootloader, OS letter, year, month, build)`);
 	}
 
 	const [, head, bootloader, osLetter, year, month, build] = tail as unknown as [string, string, string, string, string, string, string];
@@ -73,7 +74,7 @@ export function decodeComponent(input: string, kind: ComponentKind | 'auto' = 'a
 		? {model: head.slice(0, -3), region: head.slice(-3), updateType: null}
 		: {model: head.slice(0, -3), region: head.slice(-3, -1), updateType: head.slice(-1)};
 	if (!/^[A-Z0-9]{3,}$/.test(layout.model) || !/\d/.test(layout.model) || !/^[A-Z]+$/.test(layout.region) || (layout.updateType !== null && !/^[A-Z]$/.test(layout.updateType))) {
-		throw new UsageError(`"${short(input)}" is not a firmware ${actualKind === 'csc' ? 'CSC' : 'PDA'} part; it should read model, region${actualKind === 'csc' ? ' (3 letters)' : ' (2 letters), update type'}, bootloader, OS letter, year, month, build, like ${actualKind === 'csc' ? 'S918BOXM8DYK1' : 'S918BXXS8DYK1'}`);
+		throw new UsageError(`${quote(input)} is not a firmware ${actualKind === 'csc' ? 'CSC' : 'PDA'} part; it should read model, region${actualKind === 'csc' ? ' (3 letters)' : ' (2 letters), update type'}, bootloader, OS letter, year, month, build, like ${actualKind === 'csc' ? 'S918BOXM8DYK1' : 'S918BXXS8DYK1'}`);
 	}
 
 	return {
@@ -99,7 +100,7 @@ export function decodeComponent(input: string, kind: ComponentKind | 'auto' = 'a
 export function normaliseVersion(input: string): string {
 	const parts = String(input).trim().toUpperCase().split('/').map(part => part.trim());
 	if (parts.length !== 3 && parts.length !== 4) {
-		throw new UsageError(`"${short(input)}" is not a firmware version: give PDA/CSC/MODEM[/BOOTLOADER], e.g. S918BXXS8DYK1/S918BOXM8DYK1/S918BXXS8DYK1`);
+		throw new UsageError(`${quote(input)} is not a firmware version: give PDA/CSC/MODEM[/BOOTLOADER], e.g. S918BXXS8DYK1/S918BOXM8DYK1/S918BXXS8DYK1`);
 	}
 
 	if (parts.length === 3) {
@@ -175,9 +176,4 @@ function base36(char: string): number {
 
 function letterIndex(char: string): number {
 	return char.charCodeAt(0) - 65;
-}
-
-function short(input: unknown): string {
-	const text = String(input);
-	return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

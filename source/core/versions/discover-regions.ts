@@ -26,6 +26,8 @@ export type Discovery = {
 	failed: string[];
 	/** Whether the entry was written to the cache. */
 	cached: boolean;
+	/** The first failure, to explain a run in which nothing could be probed. */
+	firstError?: FusdeckError;
 };
 
 /**
@@ -54,5 +56,6 @@ export async function discoverRegions(model: string, options: DiscoverRegionsOpt
 	const failed = results.filter(result => result.state === 'failed').map(result => result.csc);
 	const learnt = failed.length < results.length;
 	const entry = learnt ? await options.cache.set(model, results, now) : regionCacheEntry(model, results, now);
-	return {entry, failed, cached: learnt};
+	const firstError = results.find(result => result.state === 'failed')?.error;
+	return {entry, failed, cached: learnt, ...(firstError ? {firstError} : {})};
 }

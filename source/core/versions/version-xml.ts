@@ -6,6 +6,7 @@ import {XMLParser} from 'fast-xml-parser';
 import type {Dispatcher} from 'undici';
 import {FusError, ProtocolError} from '../errors.js';
 import {httpCall} from '../http.js';
+import {hardenedParserOptions, parserMessage, xmlRefusal} from '../xml-limits.js';
 import {toFourParts} from './four-parts.js';
 
 export type UpgradeEntry = {version: string; rcount?: number; fwsize?: number};
@@ -22,6 +23,7 @@ export type VersionInfo = {
 };
 
 const parser = new XMLParser({
+	...hardenedParserOptions,
 	parseTagValue: false,
 	parseAttributeValue: false,
 	ignoreAttributes: false,
@@ -39,11 +41,16 @@ const numberAttribute = (value: unknown, name: string): number | undefined => {
 };
 
 export function parseVersionXml(xml: string, model: string, csc: string): VersionInfo {
+	const refusal = xmlRefusal(xml);
+	if (refusal) {
+		throw new ProtocolError('BAD_REPLY', `version.xml for ${model}/${csc} ${refusal}; refusing to parse it`, {stage: 'version', model, csc});
+	}
+
 	let parsed: Node | undefined;
 	try {
 		parsed = node(parser.parse(xml, true));
 	} catch (error) {
-		throw new ProtocolError('BAD_REPLY', `version.xml for ${model}/${csc} is not valid XML`, {stage: 'version', model, csc}, {cause: error});
+		throw new ProtocolError('BAD_REPLY', `version.xml for ${model}/${csc} is not valid XML (${parserMessage(error)})`, {stage: 'version', model, csc}, {cause: error});
 	}
 
 	const firmware = node(node(parsed?.['versioninfo'])?.['firmware']);

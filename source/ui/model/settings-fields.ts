@@ -1,5 +1,5 @@
 import {protocols, type Settings} from '../../core/store/settings-types.js';
-import {maskDeviceId} from '../../core/store/device-id.js';
+import {maskDeviceId} from '../../core/identity/mask.js';
 import type {SettingsService} from '../services.js';
 
 export type SettingField = {
