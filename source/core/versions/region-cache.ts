@@ -31,7 +31,12 @@ export class RegionCache {
 
 	async set(model: string, results: RegionResult[], now = Date.now()): Promise<RegionCacheEntry> {
 		const entry = regionCacheEntry(model, results, now);
-		await writeJsonAtomic(this.pathOf(model), entry);
+		// A probe where every CSC failed (offline, cancelled) learned nothing; caching it would
+		// answer "no CSC carries firmware" for hours.
+		if (entry.regions.length > 0) {
+			await writeJsonAtomic(this.pathOf(model), entry);
+		}
+
 		return entry;
 	}
 
