@@ -6,7 +6,6 @@ import {reportError} from './commands/report-error.js';
 import {exitCodes, type CommandIO} from './commands/types.js';
 import {UsageError} from './core/errors.js';
 import {fusdeckVersion} from './version.js';
-import {runWorkstation} from './workstation.js';
 import {quote} from './core/quote.js';
 
 export function mainHelp(): string {
@@ -87,7 +86,7 @@ export async function main() {
 		}
 
 		try {
-			process.exitCode = await runWorkstation(argv, io);
+			process.exitCode = await (await import('./workstation.js')).runWorkstation(argv, io);
 		} catch (error) {
 			process.exitCode = reportError(error, io, {json: false, debug: argv.includes('--debug')});
 		}

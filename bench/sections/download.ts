@@ -6,7 +6,7 @@
 import {readdir, rm} from 'node:fs/promises';
 import {join} from 'node:path';
 import {startEmulator} from '../../source/emulator/server.js';
-import {benchBytes, megabytesPerSecond, scratchDir, settleDisk} from '../bench-files.js';
+import {benchBytes, megabytesPerSecond, scratchDir, settleDisk, timeProgram} from '../bench-files.js';
 import {authorisedRequest, timeCurl, timeFusdeck} from '../emulator-download.js';
 import {ratioOf, type BenchFigure, type BenchSection} from '../report.js';
 
@@ -35,14 +35,17 @@ export const downloadSection: BenchSection = {
 				await removeZips(scratch.dir);
 				await settleDisk();
 				const output = join(scratch.dir, 'curl.enc4');
-				curl = Math.min(curl, await timeCurl(await authorisedRequest(emulator, 'SM-S918B', 'EUX'), output));
+				const request = await authorisedRequest(emulator, 'SM-S918B', 'EUX');
+				// fusdeck flushes the file to disk before it names it done (a crash must not leave a
+				// truncated file under the final name); curl + sync gives the bytes the same durability.
+				curl = Math.min(curl, await timeCurl(request, output) + await timeProgram('sync', []));
 				await rm(output);
 			}
 
 			const value = megabytesPerSecond(firmware.encryptedSize, ours);
 			const baseline = megabytesPerSecond(firmware.encryptedSize, curl);
 			const ratio = ratioOf(value, baseline);
-			return [{name: `${(firmware.encryptedSize / 2 ** 30).toFixed(2)} GiB, 4 connections, decrypted and verified`, value, unit: 'MB/s', baseline: {name: 'curl', value: baseline}, ratio, goal: '>= 0.8', met: ratio >= 0.8}];
+			return [{name: `${(firmware.encryptedSize / 2 ** 30).toFixed(2)} GiB, 4 connections, decrypted and verified`, value, unit: 'MB/s', baseline: {name: 'curl + sync', value: baseline}, ratio, goal: '>= 0.8', met: ratio >= 0.8}];
 		} finally {
 			await emulator.close();
 			await scratch.remove();
@@ -53,7 +56,8 @@ export const downloadSection: BenchSection = {
 export const connectionsSection: BenchSection = {
 	title: 'Throttled server (20 MB/s per connection): fusdeck download with 4 connections vs 1',
 	async run(): Promise<BenchFigure[]> {
-		const bytes = benchBytes(200);
+		// Big enough that process start, inform and the final flush are small next to the transfer.
+		const bytes = Math.max(benchBytes(512), 512 * 2 ** 20);
 		const scratch = await scratchDir();
 		const emulator = await startEmulator({firmwareSize: bytes, faults: {bandwidthPerConnection: 20_000_000}});
 		try {

@@ -139,5 +139,7 @@ test('link expiry mid-download, 429, 5xx and a reset are all absorbed over 3 con
 	assert.ok(clock.sleeps.some(ms => ms >= 2900), `Retry-After 3 s is honoured (sleeps: ${clock.sleeps.join(', ')})`);
 	assert.ok(result.retries >= 4, `one retry for the 429, two for the 503s, one for the reset (got ${result.retries})`);
 	assert.equal(result.renewals, 1, 'the connections share one renewal');
+	assert.equal(result.verifiedEarly, true, 'every member was checked while the bytes arrived');
+	assert.equal(result.members.length, (await emulator.firmware('SM-S918B', 'DBT')).packages.length);
 	assert.equal(emulator.stats()['/NF_SmartDownloadBinaryInitForMass.do'], 2, 'the expired link was renewed once');
 });

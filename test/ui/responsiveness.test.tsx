@@ -34,7 +34,7 @@ test('3 downloads reporting progress every millisecond: frames stay bounded and 
 			setTimeout(tick, 1);
 		};
 
-		finish.push(() => resolve({path: `${options.destDir}/fw.zip`, bytes: size, resumedBytes: 0, members: [], renewals: 0, retries: 0}));
+		finish.push(() => resolve({path: `${options.destDir}/fw.zip`, bytes: size, resumedBytes: 0, members: [], renewals: 0, retries: 0, verifiedEarly: false}));
 		tick();
 	});
 	const prepare: QueueOptions['prepare'] = async () => ({source, remote: {binaryName: 'fw.zip.enc4', size, key: Buffer.alloc(16), version: 'A/B/C/D'}});

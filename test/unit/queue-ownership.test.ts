@@ -29,7 +29,7 @@ function instantEngine() {
 	const started: string[] = [];
 	const download = async (options: DownloadOptions): Promise<DownloadResult> => {
 		started.push(options.remote.binaryName.split('_')[0]!);
-		return {path: join(options.destDir, 'fw.zip'), bytes: 4080, resumedBytes: 0, members: [{name: 'AP.tar.md5', md5: 'x'} as never], renewals: 0, retries: 2};
+		return {path: join(options.destDir, 'fw.zip'), bytes: 4080, resumedBytes: 0, members: [{name: 'AP.tar.md5', md5: 'x'} as never], renewals: 0, retries: 2, verifiedEarly: false};
 	};
 
 	return {started, download: download as QueueOptions['download']};

@@ -20,7 +20,7 @@ function fakeEngine() {
 		options.signal?.addEventListener('abort', () => reject(new TransferError('CANCELLED', 'cancelled')), {once: true});
 		calls.push({
 			options,
-			finish: () => resolve({path: join(options.destDir, 'fw.zip'), bytes: 10, resumedBytes: 0, members: [], renewals: 0, retries: 0}),
+			finish: () => resolve({path: join(options.destDir, 'fw.zip'), bytes: 10, resumedBytes: 0, members: [], renewals: 0, retries: 0, verifiedEarly: false}),
 			fail: reject,
 		});
 	});

@@ -26,6 +26,7 @@ test('a clean download over 4 connections yields the zip and nothing else', asyn
 	assert.deepEqual(await h.files(), [finalName]);
 	assert.ok(new Set(h.server.log.map(r => r.start)).size > 4, 'many ranges requested');
 	assert.equal(seen.at(-1), h.firmware.remote.size);
+	assert.equal(result.verifiedEarly, false, 'a deflated member sends verification to the full pass after the download');
 }));
 
 for (const fraction of [0.1, 0.5, 0.9]) {

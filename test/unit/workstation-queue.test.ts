@@ -20,7 +20,7 @@ test('jobs map to the UI shape, snapshots keep their identity until something ch
 		return {source, protocol: 'smart', remote: {binaryName: 'fw.zip.enc4', size: 4096, key: Buffer.alloc(16), version: 'A/B/C/D'}};
 	};
 
-	const download = async (options: DownloadOptions): Promise<DownloadResult> => ({path: `${options.destDir}/fw.zip`, bytes: 4080, resumedBytes: 0, members: [], renewals: 0, retries: 0});
+	const download = async (options: DownloadOptions): Promise<DownloadResult> => ({path: `${options.destDir}/fw.zip`, bytes: 4080, resumedBytes: 0, members: [], renewals: 0, retries: 0, verifiedEarly: false});
 	const core = new DownloadQueue({prepare, destDir: '/unused', download: download as QueueOptions['download'], concurrency: 2});
 	const errors = new ErrorLog();
 	const queue = new WorkstationQueue(core, {explain, errors, downloadFolder: () => '/downloads'});

@@ -10,6 +10,7 @@ import {TransferError, VerifyError, isFusdeckError} from '../errors.js';
 import {AuthGate} from './auth-gate.js';
 import {runConnection, type TransferContext} from './connection.js';
 import {ensureFreeSpace, type FreeSpace, freeSpaceOf} from './disk-space.js';
+import {EarlyVerifier} from './early-verify.js';
 import {removePadding, verifyAndRename} from './finish-file.js';
 import {RangeSet} from './range-set.js';
 import {defaultRetryOptions, type RetryOptions} from './retry-policy.js';
@@ -17,7 +18,7 @@ import {encryptedNameFor, finalNameFor, pathInside} from './safe-name.js';
 import {readSidecar, sidecarPathFor, writeSidecar} from './sidecar.js';
 import {noProgress, TransferStatistics, type ProgressSink} from './transfer-statistics.js';
 import type {MemberCheck} from './verify-zip.js';
-import {WorkPool} from './work-pool.js';
+import {WorkPool, type Lease} from './work-pool.js';
 import type {DownloadSource, RemoteFile} from './types.js';
 
 export type DownloadOptions = {
@@ -54,6 +55,8 @@ export type DownloadResult = {
 	members: MemberCheck[];
 	renewals: number;
 	retries: number;
+	/** Every member was checked while the bytes arrived (no verification pass after the download). */
+	verifiedEarly: boolean;
 };
 
 /** The files a download may leave behind in destDir: `.part`, its sidecar, and the encrypted `.part`. */
@@ -107,12 +110,14 @@ export async function downloadFile(options: DownloadOptions): Promise<DownloadRe
 	const openFile = options.openFile ?? open;
 	const part = await openSized(openFile, files.part, remote.size, Boolean(state));
 	let encrypted: FileHandle | undefined;
+	let verifier: EarlyVerifier | undefined;
 	try {
 		encrypted = keepEncrypted ? await openSized(openFile, files.encryptedPart, remote.size, Boolean(state)) : undefined;
 		const stats = new TransferStatistics(clock, remote.size, resumedBytes);
 		const checkpoints = new Checkpointer(files.sidecar, remote, keepEncrypted, done);
 		await checkpoints.write([]);
-		const result = await transfer(options, {part, encrypted, stats, checkpoints, done, clock, onProgress, partPath: files.part});
+		verifier = new EarlyVerifier(files.part, remote.size);
+		const result = await transfer(options, {part, encrypted, stats, checkpoints, done, clock, onProgress, partPath: files.part, verifier});
 		stats.phase = 'verifying';
 		onProgress(stats.snapshot());
 		const crc = done.wholeCrc(remote.size);
@@ -122,10 +127,18 @@ export async function downloadFile(options: DownloadOptions): Promise<DownloadRe
 
 		await encrypted?.close();
 		encrypted = undefined;
+		// Usually every member was checked while the bytes arrived; if not, the full pass runs now.
+		const early = await verifier.finish();
 		const bytes = await removePadding(part, remote.size, files.part);
 		await part.datasync();
 		await part.close();
-		const members = await verifyAndRename(files.part, files.final, {signal: options.signal});
+		let members = early;
+		if (members) {
+			await rename(files.part, files.final);
+		} else {
+			members = await verifyAndRename(files.part, files.final, {signal: options.signal});
+		}
+
 		if (keepEncrypted) {
 			await rename(files.encryptedPart, files.encrypted);
 		}
@@ -133,8 +146,9 @@ export async function downloadFile(options: DownloadOptions): Promise<DownloadRe
 		await rm(files.sidecar, {force: true});
 		stats.phase = 'done';
 		onProgress(stats.snapshot());
-		return {path: files.final, ...(keepEncrypted ? {encryptedPath: files.encrypted} : {}), bytes, resumedBytes, members, ...result};
+		return {path: files.final, ...(keepEncrypted ? {encryptedPath: files.encrypted} : {}), bytes, resumedBytes, members, verifiedEarly: Boolean(early), ...result};
 	} catch (error) {
+		verifier?.stop();
 		await part.close().catch(() => undefined);
 		await encrypted?.close().catch(() => undefined);
 		if (error instanceof VerifyError) {
@@ -154,6 +168,7 @@ type Internals = {
 	clock: Clock;
 	onProgress: ProgressSink;
 	partPath: string;
+	verifier: EarlyVerifier;
 };
 
 async function transfer(options: DownloadOptions, internals: Internals): Promise<{renewals: number; retries: number}> {
@@ -166,7 +181,10 @@ async function transfer(options: DownloadOptions, internals: Internals): Promise
 		onAbort();
 	}
 
-	const pool = new WorkPool(done.missing(remote.size), {maxLeaseBytes: options.maxLeaseBytes ?? 32 << 20, minSplitBytes: 1 << 20});
+	const {verifier} = internals;
+	const pool = new WorkPool(tailFirst(done.missing(remote.size), verifier.tailStart), {maxLeaseBytes: options.maxLeaseBytes ?? 32 << 20, minSplitBytes: 1 << 20});
+	const tellVerifier = () => verifier.update(completePrefix(done, pool.active), isDone(done, verifier.tailStart, remote.size));
+	tellVerifier();
 	const gate = new AuthGate(options.source);
 	const ctx: TransferContext = {
 		source: options.source,
@@ -185,8 +203,14 @@ async function transfer(options: DownloadOptions, internals: Internals): Promise
 		signal: stop.signal,
 		notBefore: 0,
 		waitedMs: 0,
-		onWritten: () => internals.onProgress(stats.snapshot()),
-		onLeaseDone: range => done.add(range),
+		onWritten() {
+			internals.onProgress(stats.snapshot());
+			tellVerifier();
+		},
+		onLeaseDone(range) {
+			done.add(range);
+			tellVerifier();
+		},
 	};
 	const active = () => [...pool.active].map(l => ({start: l.start, end: l.pos, crc: l.crc}));
 	const timer = setInterval(() => void checkpoints.write(active()).catch(() => undefined), options.checkpointIntervalMs ?? 1000);
@@ -209,6 +233,44 @@ async function transfer(options: DownloadOptions, internals: Internals): Promise
 	}
 
 	return {renewals: gate.renewals, retries: stats.retries};
+}
+
+/** The end of the file goes first: its last block tells the padding, and the zip directory is there. */
+function tailFirst(missing: Array<{start: number; end: number}>, tailStart: number): Array<{start: number; end: number}> {
+	const last = missing.at(-1);
+	if (!last || last.end <= tailStart || missing.length === 1 && last.start >= tailStart) {
+		return missing;
+	}
+
+	const rest = last.start < tailStart ? [...missing.slice(0, -1), {start: last.start, end: tailStart}] : missing.slice(0, -1);
+	return [{start: Math.max(last.start, tailStart), end: last.end}, ...rest];
+}
+
+/** Bytes [0, n) that are on disk: finished ranges, and the running lease that continues them. */
+function completePrefix(done: RangeSet, active: ReadonlySet<Lease>): number {
+	const first = done.ranges[0];
+	let end = first?.start === 0 ? first.end : 0;
+	for (let extended = true; extended;) {
+		extended = false;
+		for (const lease of active) {
+			if (lease.start <= end && lease.pos > end) {
+				end = lease.pos;
+				extended = true;
+			}
+		}
+
+		const next = done.ranges.find(range => range.start <= end && range.end > end);
+		if (next) {
+			end = next.end;
+			extended = true;
+		}
+	}
+
+	return end;
+}
+
+function isDone(done: RangeSet, start: number, end: number): boolean {
+	return done.ranges.some(range => range.start <= start && range.end >= end);
 }
 
 /** Serialises sidecar writes; the latest state wins. */

@@ -52,8 +52,12 @@ export async function readZipDirectory(path: string): Promise<ZipEntry[]> {
 	}
 }
 
-async function readDirectory(handle: FileHandle, path: string): Promise<ZipEntry[]> {
-	const {size} = await handle.stat();
+/**
+ * The central directory of a zip that ends at `size` in an open file (the whole file unless told:
+ * a download still in progress knows where the zip will end before the file is complete).
+ */
+export async function readDirectory(handle: FileHandle, path: string, size?: number): Promise<ZipEntry[]> {
+	size ??= (await handle.stat()).size;
 	const tailLength = Math.min(size, 22 + 0xffff);
 	const tail = await readAt(handle, size - tailLength, tailLength);
 	let eocd = -1;
@@ -141,6 +145,15 @@ function applyZip64Extra(entry: ZipEntry, extra: Buffer): void {
 	}
 }
 
+/** Where a member's bytes start, from its 30-byte local header. */
+export function memberDataStart(header: Buffer, entry: ZipEntry, path: string): number {
+	if (header.length < 30 || header.readUInt32LE(0) !== signatures.local) {
+		throw notAZip(path, `local header of ${entry.name} is damaged`);
+	}
+
+	return entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+}
+
 /** The member's uncompressed bytes as a stream (1 MiB reads); inflated on the fly when deflated. */
 export async function openZipEntry(path: string, entry: ZipEntry): Promise<Readable> {
 	const handle = await open(path, 'r');
@@ -151,15 +164,11 @@ export async function openZipEntry(path: string, entry: ZipEntry): Promise<Reada
 		await handle.close();
 	}
 
-	if (header.length < 30 || header.readUInt32LE(0) !== signatures.local) {
-		throw notAZip(path, `local header of ${entry.name} is damaged`);
-	}
-
 	if (entry.method !== 0 && entry.method !== 8) {
 		throw notAZip(path, `member ${entry.name} uses compression method ${entry.method}`);
 	}
 
-	const start = entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+	const start = memberDataStart(header, entry, path);
 	if (entry.compressedSize === 0) {
 		return Readable.from([]);
 	}
