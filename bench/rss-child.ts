@@ -12,8 +12,13 @@ const endpoints = {fus: config.url, download: config.url, fota: config.url};
 const prepare = createFusPrepare({endpoints, protocol: () => 'smart', deviceIdFor: () => undefined});
 const queue = new DownloadQueue({prepare, destDir: config.destDir, concurrency: config.jobs.length, connections: config.connections});
 let peakRss = 0;
+let peak: NodeJS.MemoryUsage | undefined;
 const sampler = setInterval(() => {
-	peakRss = Math.max(peakRss, process.memoryUsage().rss);
+	const usage = process.memoryUsage();
+	if (usage.rss > peakRss) {
+		peakRss = usage.rss;
+		peak = usage;
+	}
 }, 50);
 for (const job of config.jobs) {
 	queue.add(job);
@@ -25,6 +30,7 @@ const jobs = queue.snapshot().jobs;
 const failed = jobs.filter(job => job.state !== 'done');
 process.stdout.write(JSON.stringify({
 	maxRssBytes: Math.max(peakRss, process.resourceUsage().maxRSS * 1024),
+	atPeak: peak,
 	bytes: jobs.reduce((sum, job) => sum + (job.result?.bytes ?? 0), 0),
 	failed: failed.map(job => `${job.model} ${job.csc}: ${job.state} ${job.error?.message ?? ''}`),
 	paths: jobs.map(job => job.path),

@@ -3,8 +3,9 @@ import {statSync} from 'node:fs';
 import {FusdeckError, TransferError, UsageError} from '../core/errors.js';
 import type {DownloadQueue} from '../core/queue/download-queue.js';
 import type {JobSpec, JobView} from '../core/queue/types.js';
-import {configDir, queueFile} from '../core/store/config-dir.js';
-import {SettingsStore} from '../core/store/settings-store.js';
+import {queueFile} from '../core/store/config-dir.js';
+import {openSettings} from './open-settings.js';
+import {normaliseDeviceId} from '../core/store/device-id.js';
 import {connectionsRange} from '../core/store/settings-types.js';
 import {cscArg, modelArg, protocolArg} from './args.js';
 import {endpointsFrom, integerOption, networkOptions, outputOptions, parseCommandArgs, timeoutFrom} from './options.js';
@@ -50,7 +51,7 @@ Example: fusdeck download SM-S918B EUX`,
 			throw new UsageError(`download takes MODEL and CSC, not also "${positionals[2]}". See: fusdeck download --help`);
 		}
 
-		const store = new SettingsStore({configDir: configDir(io.env)});
+		const store = openSettings(io);
 		const settings = store.getSnapshot();
 		const protocol = protocolArg(values.protocol, settings.protocol);
 		const connections = integerOption('connections', values.connections, settings.connectionsPerJob, connectionsRange.min, connectionsRange.max);
@@ -82,7 +83,8 @@ Example: fusdeck download SM-S918B EUX`,
 			model,
 			csc,
 			...(values.build ? {version: values.build} : {}),
-			...(values.imei?.trim() ? {deviceId: values.imei.trim()} : {}),
+			// Checked here (Luhn, length, TAC of this model), so a typo is a usage error, not a FUS refusal.
+			...(values.imei?.trim() ? {deviceId: normaliseDeviceId(values.imei, model).id} : {}),
 			destDir,
 			...(values['keep-encrypted'] ? {keepEncrypted: true} : {}),
 			...(values.build && !values['accept-latest'] ? {exactBuild: true} : {}),

@@ -1,7 +1,7 @@
 import {loadQueueFile} from '../core/queue/queue-store.js';
 import type {JobView} from '../core/queue/types.js';
-import {configDir, queueFile} from '../core/store/config-dir.js';
-import {SettingsStore} from '../core/store/settings-store.js';
+import {queueFile} from '../core/store/config-dir.js';
+import {openSettings} from './open-settings.js';
 import {TransferError, UsageError} from '../core/errors.js';
 import {openQueue, type OpenedQueue} from '../services/open-queue.js';
 import {endpointsFrom, networkOptions, outputOptions, parseCommandArgs, timeoutFrom} from './options.js';
@@ -42,7 +42,7 @@ export const queueCommand: Command = {
 			throw new UsageError(`queue ${action} takes no arguments, got "${ids[0]}"`);
 		}
 
-		const store = new SettingsStore({configDir: configDir(io.env)});
+		const store = openSettings(io);
 		const opened = await openQueue({
 			endpoints: endpointsFrom(values, io.env),
 			store,

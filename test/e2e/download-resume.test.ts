@@ -12,7 +12,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {startEmulator} from '../../source/emulator/server.js';
 import {binPath, runBinary} from '../helpers/spawn-cli.js';
-import {waitFor} from '../helpers/transfer-harness.js';
+import {checkpointedBytes, waitFor} from '../helpers/transfer-harness.js';
 
 const sha256 = async (path: string) => createHash('sha256').update(await readFile(path)).digest('hex');
 const firmwareSize = 3 * 1024 * 1024;
@@ -33,14 +33,6 @@ async function setup(t: {after(fn: () => Promise<void>): void}) {
 	return {emulator, firmware, out, env, sidecar: join(out, `${finalName}.part.json`), finalName};
 }
 
-async function checkpointedBytes(sidecar: string): Promise<number> {
-	try {
-		const state = JSON.parse(await readFile(sidecar, 'utf8')) as {done: Array<{start: number; end: number}>};
-		return state.done.reduce((sum, range) => sum + range.end - range.start, 0);
-	} catch {
-		return 0;
-	}
-}
 
 function startDownload(out: string, env: Record<string, string>) {
 	const child = spawn(process.execPath, [binPath, 'download', 'SM-S918B', 'EUX', '--out', out, '--connections', '2'], {

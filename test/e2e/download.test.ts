@@ -143,3 +143,19 @@ test('link expiry mid-download, 429, 5xx and a reset are all absorbed over 3 con
 	assert.equal(result.members.length, (await emulator.firmware('SM-S918B', 'DBT')).packages.length);
 	assert.equal(emulator.stats()['/NF_SmartDownloadBinaryInitForMass.do'], 2, 'the expired link was renewed once');
 });
+
+test('a mistyped --imei is a usage error before any request; a damaged settings file is kept aside and the user told', async t => {
+	const {emulator, out, env} = await setup(t);
+	const typo = await runBinary(['download', 'SM-A546B', 'EUX', '--out', out, '--imei', '350665810000001'], env);
+	assert.equal(typo.code, 2, typo.stderr);
+	assert.match(typo.stderr, /check digit|Luhn/);
+	assert.equal(emulator.stats()['/NF_SmartDownloadBinaryInform.do'] ?? 0, 0, 'nothing was sent');
+
+	await import('node:fs/promises').then(async fs => {
+		await fs.mkdir(env.FUSDECK_CONFIG_DIR, {recursive: true});
+		await fs.writeFile(join(env.FUSDECK_CONFIG_DIR, 'config.json'), '{"deviceIds": ');
+	});
+	const damaged = await runBinary(['download', 'SM-S918B', 'EUX', '--out', out], env);
+	assert.equal(damaged.code, 0, damaged.stderr);
+	assert.match(damaged.stderr, /settings file was damaged and has been kept as .*config\.json/);
+});

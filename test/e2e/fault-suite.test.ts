@@ -23,7 +23,7 @@ import type {DownloadSource} from '../../source/core/transfer/types.js';
 import {startEmulator, type Emulator} from '../../source/emulator/server.js';
 import {FakeClock} from '../helpers/fake-clock.js';
 import {binPath} from '../helpers/spawn-cli.js';
-import {waitFor} from '../helpers/transfer-harness.js';
+import {checkpointedBytes, waitFor} from '../helpers/transfer-harness.js';
 
 const runs = Number(process.env['FUSDECK_FAULT_RUNS'] ?? 20);
 const seed = Number(process.env['FUSDECK_FAULT_SEED'] ?? Date.now() % 1_000_000);
@@ -146,10 +146,7 @@ test(`fault suite: ${runs} randomised schedules (seed ${seed}) end in exact byte
 	const child = spawn(process.execPath, [binPath, 'download', 'SM-S918B', 'XEF', '--out', out, '--connections', '2'], {env, stdio: 'ignore'});
 	const exited = once(child, 'exit');
 	const sidecar = join(out, `${firmware.binaryName.replace(/\.enc4$/, '')}.part.json`);
-	await waitFor(async () => {
-		const state = JSON.parse(await readFile(sidecar, 'utf8').catch(() => '{"done":[]}')) as {done: Array<{start: number; end: number}>};
-		return state.done.reduce((sum, range) => sum + range.end - range.start, 0) >= firmware.encryptedSize * killAt;
-	}, `a checkpoint past ${Math.round(killAt * 100)}%`, 30_000);
+	await waitFor(async () => await checkpointedBytes(sidecar) >= firmware.encryptedSize * killAt, `a checkpoint past ${Math.round(killAt * 100)}%`, 30_000);
 	child.kill('SIGKILL');
 	await exited;
 	totals.kills++;

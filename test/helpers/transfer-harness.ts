@@ -66,3 +66,13 @@ export async function waitFor(condition: () => Promise<boolean> | boolean, what:
 		await new Promise(resolve => setTimeout(resolve, 10));
 	}
 }
+
+/** Bytes a download's sidecar says are on disk (0 while there is no readable sidecar). */
+export async function checkpointedBytes(sidecar: string): Promise<number> {
+	try {
+		const state = JSON.parse(await readFile(sidecar, 'utf8')) as {done: Array<{start: number; end: number}>};
+		return state.done.reduce((sum, range) => sum + range.end - range.start, 0);
+	} catch {
+		return 0;
+	}
+}

@@ -5,19 +5,11 @@ import {once} from 'node:events';
 import {readFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {startHarness, sha256File, waitFor} from '../helpers/transfer-harness.js';
+import {checkpointedBytes, startHarness, sha256File, waitFor} from '../helpers/transfer-harness.js';
 
 const child = fileURLToPath(new URL('../helpers/download-child.js', import.meta.url));
 const finalName = 'SM-S918B_1_20251103021001_k6hk0664tq_fac.zip';
 
-async function savedBytes(path: string): Promise<number> {
-	try {
-		const state = JSON.parse(await readFile(path, 'utf8')) as {done: Array<{start: number; end: number}>};
-		return state.done.reduce((sum, r) => sum + r.end - r.start, 0);
-	} catch {
-		return 0;
-	}
-}
 
 for (const fraction of [0.25, 0.5, 0.85]) {
 	test(`kill -9 at ${fraction * 100}% of the bytes, then resume: identical SHA-256, only missing bytes fetched`, async () => {
@@ -30,12 +22,12 @@ for (const fraction of [0.25, 0.5, 0.85]) {
 			const exited = once(process_, 'exit');
 			await h.server.held;
 			const sidecar = join(h.dir, `${finalName}.part.json`);
-			await waitFor(async () => await savedBytes(sidecar) > 0, 'a checkpoint with progress');
+			await waitFor(async () => await checkpointedBytes(sidecar) > 0, 'a checkpoint with progress');
 			process_.kill('SIGKILL');
 			const [, signal] = await exited;
 			assert.equal(signal, 'SIGKILL');
 
-			const saved = await savedBytes(sidecar);
+			const saved = await checkpointedBytes(sidecar);
 			await waitFor(() => h.server.openResponses === 0, 'the killed connections to close');
 			h.server.release();
 			const sentBefore = h.server.bytesSent;

@@ -199,7 +199,7 @@ async function transfer(options: DownloadOptions, internals: Internals): Promise
 		clock: internals.clock,
 		retry: {...defaultRetryOptions, ...options.retry},
 		stallTimeoutMs: options.stallTimeoutMs ?? 30_000,
-		stagingBytes: 1 << 20,
+		stagingBytes: 256 << 10,
 		signal: stop.signal,
 		notBefore: 0,
 		waitedMs: 0,

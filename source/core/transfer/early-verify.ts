@@ -18,7 +18,7 @@ import {memberDataStart, readDirectory, type ZipEntry} from './zip-reader.js';
 /** Bytes at the end of the file fetched first: the last block (padding) and the zip directory. */
 export const tailBytes = 1 << 20;
 
-const readBytes = 4 << 20;
+const readBytes = 1 << 20;
 
 export class EarlyVerifier {
 	#prefix = 0;
@@ -147,22 +147,25 @@ export class EarlyVerifier {
 		return {name: entry.name, md5: result.actual};
 	}
 
-	/** The bytes [start, end) of the .part file, each piece once it is complete on disk. */
+	/**
+	 * The bytes [start, end) of the .part file, each piece once it is complete on disk. One buffer
+	 * serves every read: checkTarMd5 hashes (or copies the last bytes of) a piece before asking for the next.
+	 */
 	async * #bytes(handle: FileHandle, start: number, end: number): AsyncIterable<Buffer> {
+		const buffer = Buffer.allocUnsafe(readBytes);
 		for (let position = start; position < end;) {
 			if (!(await this.#until(() => this.#prefix > position))) {
 				return;
 			}
 
 			const length = Math.min(end, this.#prefix, position + readBytes) - position;
-			const buffer = Buffer.allocUnsafe(length);
 			const {bytesRead} = await handle.read(buffer, 0, length, position);
 			if (bytesRead !== length) {
 				throw new Error(`short read at ${position}`);
 			}
 
 			position += length;
-			yield buffer;
+			yield buffer.subarray(0, length);
 		}
 	}
 }
