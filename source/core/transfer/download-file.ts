@@ -10,7 +10,7 @@ import {TransferError, VerifyError, isFusdeckError} from '../errors.js';
 import {AuthGate} from './auth-gate.js';
 import {runConnection, type TransferContext} from './connection.js';
 import {ensureFreeSpace, type FreeSpace, freeSpaceOf} from './disk-space.js';
-import {EarlyVerifier} from './early-verify.js';
+import {VerifierThread} from './early-verify-thread.js';
 import {removePadding, verifyAndRename} from './finish-file.js';
 import {RangeSet} from './range-set.js';
 import {defaultRetryOptions, type RetryOptions} from './retry-policy.js';
@@ -110,13 +110,13 @@ export async function downloadFile(options: DownloadOptions): Promise<DownloadRe
 	const openFile = options.openFile ?? open;
 	const part = await openSized(openFile, files.part, remote.size, Boolean(state));
 	let encrypted: FileHandle | undefined;
-	let verifier: EarlyVerifier | undefined;
+	let verifier: VerifierThread | undefined;
 	try {
 		encrypted = keepEncrypted ? await openSized(openFile, files.encryptedPart, remote.size, Boolean(state)) : undefined;
 		const stats = new TransferStatistics(clock, remote.size, resumedBytes);
 		const checkpoints = new Checkpointer(files.sidecar, remote, keepEncrypted, done);
 		await checkpoints.write([]);
-		verifier = new EarlyVerifier(files.part, remote.size);
+		verifier = new VerifierThread(files.part, remote.size);
 		const result = await transfer(options, {part, encrypted, stats, checkpoints, done, clock, onProgress, partPath: files.part, verifier});
 		stats.phase = 'verifying';
 		onProgress(stats.snapshot());
@@ -168,7 +168,7 @@ type Internals = {
 	clock: Clock;
 	onProgress: ProgressSink;
 	partPath: string;
-	verifier: EarlyVerifier;
+	verifier: VerifierThread;
 };
 
 async function transfer(options: DownloadOptions, internals: Internals): Promise<{renewals: number; retries: number}> {
