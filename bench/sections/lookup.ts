@@ -3,11 +3,15 @@
  * `fusdeck models QUERY`. The first query includes loading and indexing the catalog (cold); the rest are warm.
  * Baseline: a naive substring filter over the same records, measured in the same run.
  */
+import {execFile} from 'node:child_process';
 import {performance} from 'node:perf_hooks';
+import {fileURLToPath} from 'node:url';
+import {promisify} from 'node:util';
 import {allModels, searchModels} from '../../source/core/catalog/models.js';
 import {allCscs, searchCscs} from '../../source/core/catalog/cscs.js';
 import {ratioOf, type BenchFigure, type BenchSection} from '../report.js';
 
+const child = fileURLToPath(new URL('../lookup-child.js', import.meta.url));
 const modelQueries = ['s23 ultra', 'fold5', 'SM-S918', 'SM-A546B', 'galaxy tab s9', 'xcover', 'watch 6', 'note 20', 'a54', 'zflip'];
 const cscQueries = ['EUX', 'germany', 'vodafone', 'open', 'XEF', 'india', 'T-Mobile', 'BTU', 'brazil', 'kor'];
 
@@ -35,7 +39,15 @@ function naiveCscs(query: string): unknown[] {
 export const lookupSection: BenchSection = {
 	title: 'Catalog lookup (full catalog, forgiving search)',
 	async run(): Promise<BenchFigure[]> {
-		const cold = time(() => searchModels(modelQueries[0]!)) + time(() => searchCscs(cscQueries[0]!));
+		const colds: number[] = [];
+		for (let run = 0; run < 5; run++) {
+			const {stdout} = await promisify(execFile)(process.execPath, [child]);
+			colds.push(Number(stdout));
+		}
+
+		const cold = percentile(colds, 0.5);
+		searchModels(modelQueries[0]!); // builds this process's index, so the rounds below are warm
+		searchCscs(cscQueries[0]!);
 		const rounds = 50;
 		const warm: number[] = [];
 		const naive: number[] = [];
@@ -50,7 +62,7 @@ export const lookupSection: BenchSection = {
 		const naiveMedian = percentile(naive, 0.5);
 		const median = percentile(warm, 0.5);
 		return [
-			{name: `first lookup, including catalog load (${allModels().length} models, ${allCscs().length} CSCs)`, value: cold, unit: 'ms', goal: '< 50 ms', met: cold < 50},
+			{name: `first lookup in a fresh process, including catalog load (${allModels().length} models, ${allCscs().length} CSCs), median of 5`, value: cold, unit: 'ms', goal: '< 50 ms', met: cold < 50},
 			{name: 'warm lookup, median (model + CSC query)', value: median, unit: 'ms', baseline: {name: 'naive substring filter', value: naiveMedian}, ratio: ratioOf(median, naiveMedian, false)},
 			{name: 'warm lookup, 99th percentile', value: p99, unit: 'ms', goal: '< 50 ms', met: p99 < 50},
 		];
