@@ -221,15 +221,15 @@ test('ENOSPC in the middle stops the job with DISK_FULL, keeps .part and sidecar
 	// A file system that fills up after 40% of the file: every write past that fails like a full disk.
 	const fillingUp: OpenFile = async (path, flags, mode) => {
 		const handle = await open(path, flags, mode);
-		const write = handle.write.bind(handle) as (...args: unknown[]) => Promise<unknown>;
-		(handle as unknown as {write: unknown}).write = async (...args: unknown[]) => {
-			const length = (args[0] as Buffer).length;
+		const writev = handle.writev.bind(handle);
+		handle.writev = async (buffers, position) => {
+			const length = buffers.reduce((sum, buffer) => sum + buffer.byteLength, 0);
 			if (written + length > size * 0.4) {
 				throw Object.assign(new Error('ENOSPC: no space left on device, write'), {code: 'ENOSPC'});
 			}
 
 			written += length;
-			return write(...args);
+			return writev(buffers, position);
 		};
 
 		return handle;

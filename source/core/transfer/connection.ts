@@ -9,6 +9,7 @@ import {crc32} from 'node:zlib';
 import type {Clock} from '../clock.js';
 import {FusError, NetworkError, TransferError, isFusdeckError, type FusdeckError} from '../errors.js';
 import {createBlockDecipher} from '../fus/crypto.js';
+import {decryptInPieces} from './decrypt-pieces.js';
 import type {AuthGate} from './auth-gate.js';
 import {checkRangeResponse} from './response-check.js';
 import {backoffDelay, parseRetryAfter, type RetryOptions} from './retry-policy.js';
@@ -196,7 +197,7 @@ async function streamBody(ctx: TransferContext, lease: Lease, body: Readable, bo
 			const position = lease.pos;
 			lease.claimed = position + n;
 			const crc = crc32(encrypted, lease.crc);
-			const plain = decipher.update(encrypted);
+			const plain = decryptInPieces(decipher, encrypted);
 			// The staging buffer is refilled at once; a kept encrypted copy needs bytes of its own.
 			const kept = ctx.encrypted ? Buffer.from(encrypted) : undefined;
 			inFlight = (async () => {
@@ -258,13 +259,19 @@ function discard(body: Readable): void {
 	body.destroy();
 }
 
-async function write(ctx: TransferContext, handle: FileHandle | undefined, data: Buffer | undefined, position: number): Promise<void> {
+async function write(ctx: TransferContext, handle: FileHandle | undefined, data: Buffer | Buffer[] | undefined, position: number): Promise<void> {
 	if (!handle || !data) {
 		return;
 	}
 
 	try {
-		await handle.write(data, 0, data.length, position);
+		const pieces = Array.isArray(data) ? data : [data];
+		const expected = pieces.reduce((sum, piece) => sum + piece.length, 0);
+		const {bytesWritten} = await handle.writev(pieces, position);
+		if (bytesWritten !== expected) {
+			// A regular file takes everything or fails; a short write means the disk filled up.
+			throw Object.assign(new Error(`short write (${bytesWritten} of ${expected} bytes)`), {code: 'ENOSPC'});
+		}
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
 		if (code === 'ENOSPC' || code === 'EDQUOT') {
