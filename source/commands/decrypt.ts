@@ -1,3 +1,4 @@
+import {quote} from '../core/quote.js';
 import {mkdir} from 'node:fs/promises';
 import {basename, dirname, join, resolve} from 'node:path';
 import {UsageError} from '../core/errors.js';
@@ -23,7 +24,7 @@ const keyHelp = 'give --key HEX (ENC4), --enc2 --model M --csc C --version V, or
 export function keyFrom(values: {enc2?: boolean; model?: string; csc?: string; version?: string; 'logic-value'?: string; key?: string}): Buffer {
 	if (values.key !== undefined) {
 		if (!/^[\da-fA-F]{32}$/.test(values.key)) {
-			throw new UsageError(`--key takes 32 hex digits (a 16-byte AES key), not "${values.key}"`);
+			throw new UsageError(`--key takes 32 hex digits (a 16-byte AES key), not ${quote(values.key)}`);
 		}
 
 		return Buffer.from(values.key, 'hex');
@@ -52,7 +53,7 @@ function outputFor(input: string, outDir: string | undefined): string {
 	const name = basename(input);
 	const stripped = name.replace(/\.enc[24]$/i, '');
 	if (stripped === name) {
-		throw new UsageError(`${input} does not end in .enc2 or .enc4; rename it so the output name is clear`);
+		throw new UsageError(`${quote(input, 200)} does not end in .enc2 or .enc4; rename it so the output name is clear`);
 	}
 
 	return join(outDir ?? dirname(input), stripped);

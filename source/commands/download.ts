@@ -1,3 +1,4 @@
+import {quote} from '../core/quote.js';
 import {resolve} from 'node:path';
 import {statSync} from 'node:fs';
 import {FusdeckError, TransferError, UsageError} from '../core/errors.js';
@@ -48,7 +49,7 @@ Example: fusdeck download SM-S918B EUX`,
 		const model = modelArg(positionals[0], 'download');
 		const csc = cscArg(positionals[1], 'download');
 		if (positionals.length > 2) {
-			throw new UsageError(`download takes MODEL and CSC, not also "${positionals[2]}". See: fusdeck download --help`);
+			throw new UsageError(`download takes MODEL and CSC, not also ${quote(positionals[2])}. See: fusdeck download --help`);
 		}
 
 		const store = openSettings(io);

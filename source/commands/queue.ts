@@ -1,3 +1,4 @@
+import {quote} from '../core/quote.js';
 import {loadQueueFile} from '../core/queue/queue-store.js';
 import type {JobView} from '../core/queue/types.js';
 import {queueFile} from '../core/store/config-dir.js';
@@ -31,7 +32,7 @@ export const queueCommand: Command = {
 		}
 
 		if (!['run', 'cancel', 'clear'].includes(action)) {
-			throw new UsageError(`queue: unknown action "${action}"; use list, run, cancel or clear. See: fusdeck queue --help`);
+			throw new UsageError(`queue: unknown action ${quote(action)}; use list, run, cancel or clear. See: fusdeck queue --help`);
 		}
 
 		if (action === 'cancel' && ids.length === 0) {
@@ -39,7 +40,7 @@ export const queueCommand: Command = {
 		}
 
 		if (action !== 'cancel' && ids.length > 0) {
-			throw new UsageError(`queue ${action} takes no arguments, got "${ids[0]}"`);
+			throw new UsageError(`queue ${action} takes no arguments, got ${quote(ids[0])}`);
 		}
 
 		const store = openSettings(io);
@@ -63,7 +64,7 @@ export const queueCommand: Command = {
 			const targets = action === 'clear' ? jobs.filter(job => finished.has(job.state)) : ids.map(id => {
 				const job = jobs.find(j => j.id === id);
 				if (!job) {
-					throw new UsageError(`queue: there is no job ${id}; fusdeck queue lists them`);
+					throw new UsageError(`queue: there is no job ${quote(id)}; fusdeck queue lists them`);
 				}
 
 				return job;
@@ -82,7 +83,7 @@ export const queueCommand: Command = {
 
 async function list(io: CommandIO, json: boolean, extra: string[]): Promise<number> {
 	if (extra.length > 0) {
-		throw new UsageError(`queue list takes no arguments, got "${extra[0]}"`);
+		throw new UsageError(`queue list takes no arguments, got ${quote(extra[0])}`);
 	}
 
 	const path = queueFile(io.env);

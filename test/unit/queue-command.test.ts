@@ -59,7 +59,7 @@ test('fusdeck queue clear forgets done and cancelled jobs; cancel stops one; bot
 
 		const unknown = await runCliCaptured(['queue', 'cancel', 'zz'], env);
 		assert.equal(unknown.code, 2);
-		assert.match(unknown.stderr, /no job zz/);
+		assert.match(unknown.stderr, /no job "zz"/);
 
 		// Another live process (this test's parent) owns the lock.
 		await writeFile(join(dir, 'queue.json.lock'), `${process.ppid}\n`);

@@ -5,6 +5,7 @@
  */
 import {open, rm, stat} from 'node:fs/promises';
 import {TransferError, UsageError, VerifyError} from '../errors.js';
+import {quote} from '../quote.js';
 import {createBlockDecipher} from '../fus/crypto.js';
 import {decryptInPieces} from './decrypt-pieces.js';
 import {removePadding, verifyAndRename} from './finish-file.js';
@@ -72,7 +73,7 @@ export async function decryptFile(options: DecryptOptions): Promise<DecryptResul
 	try {
 		size = (await stat(input)).size;
 	} catch (error) {
-		throw new UsageError(`Cannot read ${input} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); check the path`, {path: input});
+		throw new UsageError(`Cannot read ${quote(input, 200)} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); check the path`, {path: input});
 	}
 
 	if (size === 0 || size % 16 !== 0) {
