@@ -1,5 +1,5 @@
 import process from 'node:process';
-import {commands} from './commands/index.js';
+import {loadAllCommands, loadCommand} from './commands/index.js';
 import {environmentWarnings} from './commands/environment-warnings.js';
 import {redactingIo} from './commands/redacting-io.js';
 import {reportError} from './commands/report-error.js';
@@ -8,7 +8,8 @@ import {UsageError} from './core/errors.js';
 import {fusdeckVersion} from './version.js';
 import {quote} from './core/quote.js';
 
-export function mainHelp(): string {
+export async function mainHelp(): Promise<string> {
+	const commands = await loadAllCommands();
 	const width = Math.max(...commands.map(c => c.name.length));
 	return [
 		`fusdeck ${fusdeckVersion}: a terminal workstation for official Samsung firmware (FUS)`,
@@ -46,7 +47,7 @@ export async function runCli(argv: string[], plainIo: CommandIO): Promise<number
 		}
 
 		if (first === '--help' || first === '-h' || first === 'help') {
-			io.stdout.write(mainHelp());
+			io.stdout.write(await mainHelp());
 			return exitCodes.ok;
 		}
 
@@ -54,7 +55,7 @@ export async function runCli(argv: string[], plainIo: CommandIO): Promise<number
 			throw new UsageError('no command given. Run fusdeck --help for the list, or fusdeck alone (in a terminal) for the workstation');
 		}
 
-		const command = commands.find(c => c.name === first);
+		const command = await loadCommand(first);
 		if (!command) {
 			throw new UsageError(`unknown command ${quote(first)}. Run fusdeck --help for the list`);
 		}
@@ -95,6 +96,17 @@ export async function main() {
 	}
 
 	const controller = new AbortController();
-	process.once('SIGINT', () => controller.abort());
+	let interruptedAt: number | undefined;
+	// A persistent listener: conf's atomic-write library re-sends the first SIGINT to the process
+	// after its own exit hook, which would kill us mid-pause if no listener were left. A second
+	// Ctrl-C from the user (later than that echo) ends at once.
+	process.on('SIGINT', () => {
+		if (interruptedAt === undefined) {
+			interruptedAt = Date.now();
+			controller.abort();
+		} else if (Date.now() - interruptedAt > 500) {
+			process.exit(exitCodes.cancelled);
+		}
+	});
 	process.exitCode = await runCli(argv, {...io, signal: controller.signal});
 }

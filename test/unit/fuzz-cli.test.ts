@@ -8,11 +8,13 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import {commands} from '../../source/commands/index.js';
+import {loadAllCommands} from '../../source/commands/index.js';
 import {networkOptions, outputOptions} from '../../source/commands/options.js';
 import {fuzzParameters, hostileText} from '../helpers/fuzz.js';
 import {offlineEnv, type OfflineEnv} from '../helpers/offline-env.js';
 import {runCliCaptured, type CliResult} from '../helpers/run-cli.js';
+
+const commands = await loadAllCommands();
 
 /** Every flag a command documents, plus the shared ones: the fuzz follows the commands as they grow. */
 const flags = [...new Set([

@@ -6,13 +6,15 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
-import {commands} from '../../source/commands/index.js';
+import {loadAllCommands} from '../../source/commands/index.js';
 import {reportError} from '../../source/commands/report-error.js';
 import {findModel} from '../../source/core/catalog/models.js';
 import {FusdeckError, FusError} from '../../source/core/errors.js';
 import {offlineEnv} from '../helpers/offline-env.js';
 import {imeiFromTac} from '../helpers/read-source.js';
 import {runCliCaptured} from '../helpers/run-cli.js';
+
+const commands = await loadAllCommands();
 
 const imei = imeiFromTac(findModel('SM-S918B')!.tacs[0]!, '424242');
 const serial = 'R58M315CL4T';
