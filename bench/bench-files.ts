@@ -37,10 +37,10 @@ export async function writeNoise(path: string, bytes: number): Promise<void> {
 }
 
 /** Runs a program, resolves with its wall time in milliseconds; rejects when it fails. */
-export async function timeProgram(command: string, args: string[]): Promise<number> {
+export async function timeProgram(command: string, args: string[], env: Record<string, string> = {}): Promise<number> {
 	const start = performance.now();
 	await new Promise<void>((resolve, reject) => {
-		const child = spawn(command, args, {stdio: ['ignore', 'ignore', 'pipe']});
+		const child = spawn(command, args, {stdio: ['ignore', 'ignore', 'pipe'], env: {...process.env, ...env}});
 		let stderr = '';
 		child.stderr.on('data', (chunk: Buffer) => {
 			stderr += chunk.toString();

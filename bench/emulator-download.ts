@@ -53,12 +53,11 @@ export async function timeCurl(request: AuthorisedRequest, output: string): Prom
 /** `fusdeck download MODEL CSC --out DIR --connections N` against the emulator, with a throwaway config. */
 export async function timeFusdeck(emulator: Emulator, model: string, csc: string, destDir: string, connections: number): Promise<number> {
 	const config = await mkdtemp(join(destDir, 'config-'));
-	const saved = {...process.env};
-	Object.assign(process.env, {FUSDECK_FUS_URL: emulator.url, FUSDECK_DOWNLOAD_URL: emulator.url, FUSDECK_FOTA_URL: emulator.url, FUSDECK_CONFIG_DIR: config});
 	try {
-		return await timeProgram(process.execPath, [binary, 'download', model, csc, '--out', destDir, '--connections', String(connections), '--protocol', 'smart']);
+		return await timeProgram(process.execPath, [binary, 'download', model, csc, '--out', destDir, '--connections', String(connections), '--protocol', 'smart'], {
+			FUSDECK_FUS_URL: emulator.url, FUSDECK_DOWNLOAD_URL: emulator.url, FUSDECK_FOTA_URL: emulator.url, FUSDECK_CONFIG_DIR: config,
+		});
 	} finally {
-		process.env = saved;
 		await rm(config, {recursive: true, force: true});
 	}
 }

@@ -1,6 +1,7 @@
 import {quote} from '../core/quote.js';
 import {loadQueueFile} from '../core/queue/queue-store.js';
-import type {JobView} from '../core/queue/types.js';
+import {activeStates, type JobView} from '../core/queue/types.js';
+import {percent} from '../ui/format.js';
 import {queueFile} from '../core/store/config-dir.js';
 import {openSettings} from './open-settings.js';
 import {TransferError, UsageError} from '../core/errors.js';
@@ -8,7 +9,10 @@ import {openQueue, type OpenedQueue} from '../services/open-queue.js';
 import {endpointsFrom, networkOptions, outputOptions, parseCommandArgs, timeoutFrom} from './options.js';
 import {exitCodes, type CommandIO, type Command} from './types.js';
 
-const percent = (done: number, total: number) => total > 0 ? `${Math.floor((done / total) * 100)}%` : '-';
+const percentText = (done: number, total: number) => {
+	const value = percent(done, total);
+	return value === undefined ? '-' : `${value}%`;
+};
 const finished = new Set(['done', 'cancelled']);
 
 export const queueCommand: Command = {
@@ -112,7 +116,7 @@ async function list(io: CommandIO, json: boolean, extra: string[]): Promise<numb
 
 	for (const job of jobs) {
 		const detail = job.error ? `${job.error.code}: ${job.error.message}` : job.version ?? 'latest';
-		io.stdout.write(`${job.id}  ${job.state.padEnd(11)}  ${job.model} ${job.csc}  ${percent(job.bytesDone, job.bytesTotal).padStart(4)}  ${detail}\n`);
+		io.stdout.write(`${job.id}  ${job.state.padEnd(11)}  ${job.model} ${job.csc}  ${percentText(job.bytesDone, job.bytesTotal).padStart(4)}  ${detail}\n`);
 	}
 
 	return exitCodes.ok;
@@ -121,7 +125,7 @@ async function list(io: CommandIO, json: boolean, extra: string[]): Promise<numb
 /** Resumes what the file holds; Ctrl-C stops the jobs and keeps them queued for the next run. */
 async function runAll(opened: OpenedQueue, io: CommandIO, json: boolean): Promise<number> {
 	const {queue} = opened;
-	const unfinished = (jobs: readonly JobView[]) => jobs.filter(job => ['queued', 'authorising', 'downloading', 'verifying'].includes(job.state));
+	const unfinished = (jobs: readonly JobView[]) => jobs.filter(job => job.state === 'queued' || activeStates.includes(job.state));
 	const stop = () => void queue.close();
 	io.signal?.addEventListener('abort', stop, {once: true});
 	try {

@@ -3,8 +3,7 @@
  * would otherwise overwrite each other's jobs. The lock is a file beside the queue holding the
  * owner's pid; a lock whose process is gone (killed, crashed) is stale and taken over.
  */
-import {open, readFile, rm} from 'node:fs/promises';
-import {mkdir} from 'node:fs/promises';
+import {mkdir, open, readFile, rm} from 'node:fs/promises';
 import {dirname} from 'node:path';
 
 export type QueueLock = {path: string; release(): Promise<void>};

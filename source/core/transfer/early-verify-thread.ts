@@ -6,7 +6,7 @@
 import {Worker} from 'node:worker_threads';
 import type {ErrorCode} from '../error-codes.js';
 import {VerifyError, type ErrorContext} from '../errors.js';
-import {tailBytes} from './early-verify.js';
+import {tailStartOf} from './early-verify.js';
 import type {MemberCheck} from './verify-zip.js';
 
 export type VerifierRequest =
@@ -73,7 +73,7 @@ export class VerifierThread {
 	}
 
 	get tailStart(): number {
-		return Math.max(0, this.size - tailBytes);
+		return tailStartOf(this.size);
 	}
 
 	update(prefix: number, tailReady: boolean): void {

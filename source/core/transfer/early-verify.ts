@@ -12,11 +12,16 @@ import {open, type FileHandle} from 'node:fs/promises';
 import {VerifyError} from '../errors.js';
 import {pkcs7PaddingLength} from '../fus/crypto.js';
 import {checkTarMd5} from './tar-md5.js';
-import type {MemberCheck} from './verify-zip.js';
+import {memberVerdict, type MemberCheck} from './verify-zip.js';
 import {memberDataStart, readDirectory, type ZipEntry} from './zip-reader.js';
 
 /** Bytes at the end of the file fetched first: the last block (padding) and the zip directory. */
-export const tailBytes = 1 << 20;
+const tailBytes = 1 << 20;
+
+/** Where the tail fetched first starts (16-aligned, since the size is). */
+export function tailStartOf(size: number): number {
+	return Math.max(0, size - tailBytes);
+}
 
 const readBytes = 1 << 20;
 
@@ -30,11 +35,6 @@ export class EarlyVerifier {
 	constructor(private readonly partPath: string, private readonly size: number) {
 		this.#done = this.#run();
 		this.#done.catch(() => undefined); // awaited by finish(); this only keeps it from counting as unhandled
-	}
-
-	/** Where the tail fetched first starts (16-aligned, since the size is). */
-	get tailStart(): number {
-		return Math.max(0, this.size - tailBytes);
 	}
 
 	/** The decrypted bytes [0, prefix) are on disk, and whether the tail is too. */
@@ -136,15 +136,7 @@ export class EarlyVerifier {
 			return undefined;
 		}
 
-		if (!result.expected) {
-			throw new VerifyError('MD5_MISMATCH', `Member ${entry.name} has no MD5 line at its end: the file is damaged; download it again`, {stage: 'verify', path: this.partPath});
-		}
-
-		if (result.expected !== result.actual) {
-			throw new VerifyError('MD5_MISMATCH', `Member ${entry.name} fails its MD5 check (expected ${result.expected}, got ${result.actual}): the download is corrupt; download it again`, {stage: 'verify', path: this.partPath});
-		}
-
-		return {name: entry.name, md5: result.actual};
+		return memberVerdict(entry.name, result, this.partPath);
 	}
 
 	/**

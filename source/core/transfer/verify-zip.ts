@@ -1,6 +1,6 @@
 import {pipeline} from 'node:stream/promises';
 import {VerifyError} from '../errors.js';
-import {checkTarMd5} from './tar-md5.js';
+import {checkTarMd5, type TarMd5Result} from './tar-md5.js';
 import {openZipEntry, readZipDirectory} from './zip-reader.js';
 
 export type MemberCheck = {name: string; md5: string};
@@ -18,7 +18,7 @@ export async function verifyFirmwareZip(path: string, options: {signal?: AbortSi
 		}
 
 		const stream = await openZipEntry(path, entry);
-		let result: Awaited<ReturnType<typeof checkTarMd5>> | undefined;
+		let result: TarMd5Result | undefined;
 		try {
 			await pipeline(stream, async (source: AsyncIterable<Buffer>) => {
 				result = await checkTarMd5(counting(source, options.onBytes));
@@ -31,18 +31,23 @@ export async function verifyFirmwareZip(path: string, options: {signal?: AbortSi
 			throw new VerifyError('NOT_A_ZIP', `Could not read member ${entry.name} of ${path} (${(error as Error).message}): the file is damaged; download it again`, {stage: 'verify', path});
 		}
 
-		if (!result?.expected) {
-			throw new VerifyError('MD5_MISMATCH', `Member ${entry.name} has no MD5 line at its end: the file is damaged; download it again`, {stage: 'verify', path});
-		}
-
-		if (result.expected !== result.actual) {
-			throw new VerifyError('MD5_MISMATCH', `Member ${entry.name} fails its MD5 check (expected ${result.expected}, got ${result.actual}): the download is corrupt; download it again`, {stage: 'verify', path});
-		}
-
-		checked.push({name: entry.name, md5: result.actual});
+		checked.push(memberVerdict(entry.name, result, path));
 	}
 
 	return checked;
+}
+
+/** A member's check as the user reads it: its MD5, or MD5_MISMATCH naming it. */
+export function memberVerdict(name: string, result: TarMd5Result | undefined, path: string): MemberCheck {
+	if (!result?.expected) {
+		throw new VerifyError('MD5_MISMATCH', `Member ${name} has no MD5 line at its end: the file is damaged; download it again`, {stage: 'verify', path});
+	}
+
+	if (result.expected !== result.actual) {
+		throw new VerifyError('MD5_MISMATCH', `Member ${name} fails its MD5 check (expected ${result.expected}, got ${result.actual}): the download is corrupt; download it again`, {stage: 'verify', path});
+	}
+
+	return {name, md5: result.actual};
 }
 
 async function * counting(source: AsyncIterable<Buffer>, onBytes: ((bytes: number) => void) | undefined): AsyncIterable<Buffer> {

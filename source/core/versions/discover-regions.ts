@@ -5,7 +5,7 @@
  */
 import {FusdeckError} from '../errors.js';
 import {latestAcross, type LatestAcrossOptions, type RegionResult} from './latest-across.js';
-import {regionCacheEntry, type RegionCache, type RegionCacheEntry} from './region-cache.js';
+import type {RegionCache, RegionCacheEntry} from './region-cache.js';
 
 export type DiscoverRegionsOptions = {
 	cache: RegionCache;
@@ -54,8 +54,8 @@ export async function discoverRegions(model: string, options: DiscoverRegionsOpt
 
 	const now = (options.now ?? Date.now)();
 	const failed = results.filter(result => result.state === 'failed').map(result => result.csc);
-	const learnt = failed.length < results.length;
-	const entry = learnt ? await options.cache.set(model, results, now) : regionCacheEntry(model, results, now);
+	// The cache refuses a run that learnt nothing (every probe failed); its entry is still the answer.
+	const entry = await options.cache.set(model, results, now);
 	const firstError = results.find(result => result.state === 'failed')?.error;
-	return {entry, failed, cached: learnt, ...(firstError ? {firstError} : {})};
+	return {entry, failed, cached: entry.regions.length > 0, ...(firstError ? {firstError} : {})};
 }
