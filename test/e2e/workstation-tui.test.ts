@@ -8,7 +8,10 @@ test('fusdeck --demo: pick a model, compare regions, download one, see it done, 
 	const session = new TmuxSession([process.execPath, binPath, '--demo'], {columns: 100, rows: 30, env: {PATH: process.env['PATH'] ?? '', NO_COLOR: '1'}});
 	t.after(() => session.kill());
 	await session.waitFor(/Devices \[\d+\]/);
+	// Keys sent before the app reads the terminal arrive later as one chunk (read as pasted text),
+	// so the first key goes alone and the rest only once the app has answered it.
 	session.send('/');
+	await session.waitFor(/Enter apply · Esc clear/);
 	session.send('SM-S918B', {literal: true});
 	session.send('Enter');
 	await session.waitFor(/Devices \[\d+\] \/SM-S918B/);
