@@ -6,12 +6,14 @@
 import {formatFigure, type BenchSection} from './report.js';
 import {decryptSection} from './sections/decrypt.js';
 import {connectionsSection, downloadSection} from './sections/download.js';
+import {emulatorSection} from './sections/emulator.js';
 import {lookupSection} from './sections/lookup.js';
 import {memorySection} from './sections/memory.js';
 
 const sections: Record<string, BenchSection> = {
 	lookup: lookupSection,
 	decrypt: decryptSection,
+	emulator: emulatorSection,
 	download: downloadSection,
 	connections: connectionsSection,
 	memory: memorySection,

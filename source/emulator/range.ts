@@ -2,10 +2,8 @@
  * Serves a file with HTTP Range (a-b, a-, -n → 206; past the end → 416), streamed from disk so that
  * gigabytes cost no memory, optionally paced (bandwidth cap) or cut off (connection reset fault).
  */
-import {createReadStream} from 'node:fs';
 import type {IncomingMessage, ServerResponse} from 'node:http';
-import {pipeline} from 'node:stream/promises';
-import type {Transform} from 'node:stream';
+import {streamFileRange, type StreamOptions} from './send-file.js';
 
 export function parseRange(header: string | undefined, size: number): {start: number; end: number} | 'invalid' | undefined {
 	if (!header) {
@@ -27,11 +25,9 @@ export function parseRange(header: string | undefined, size: number): {start: nu
 	return start >= size || end < start ? 'invalid' : {start, end};
 }
 
-export type SendFileOptions = {
+export type SendFileOptions = StreamOptions & {
 	/** Send this many body bytes, then drop the connection. */
 	resetAfterBytes?: number;
-	/** Paces the body (the per-connection bandwidth cap). */
-	pace?: Transform;
 };
 
 export async function sendFileRange(request: IncomingMessage, response: ServerResponse, file: {path: string; size: number}, options: SendFileOptions = {}): Promise<void> {
@@ -51,18 +47,23 @@ export async function sendFileRange(request: IncomingMessage, response: ServerRe
 		return;
 	}
 
-	// Large reads: loopback then moves gigabytes per second instead of 64 KiB at a time.
-	const body = createReadStream(file.path, {start, end: cut ? start + options.resetAfterBytes! - 1 : end, highWaterMark: 4 * 1024 * 1024});
+	let sent: boolean;
 	try {
-		await (options.pace ? pipeline(body, options.pace, response, {end: !cut}) : pipeline(body, response, {end: !cut}));
+		sent = await streamFileRange(file.path, start, cut ? start + options.resetAfterBytes! - 1 : end, response, options);
 	} catch {
-		// The client went away (or a read failed after the headers): nothing more can be said to it.
+		// A read failed after the headers: nothing more can be said to the client.
 		response.destroy();
+		return;
+	}
+
+	if (!sent) {
 		return;
 	}
 
 	if (cut) {
 		// Once what was sent has left, break the promise of Content-Length: the client sees a reset mid-body.
 		response.write('', () => response.destroy());
+	} else {
+		response.end();
 	}
 }

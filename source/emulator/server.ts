@@ -5,6 +5,7 @@
 import {createServer, type IncomingMessage, type ServerResponse} from 'node:http';
 import type {AddressInfo, Socket} from 'node:net';
 import {tmpdir} from 'node:os';
+import {setTimeout as sleep} from 'node:timers/promises';
 import {join} from 'node:path';
 import {classicVariant, smartVariant, smartHistoryPath, type ProtocolName} from '../core/fus/variant.js';
 import {parseFusRequest} from '../core/fus/xml.js';
@@ -13,8 +14,8 @@ import {applyFaultUpdate, defaultFaults, takeCounted, type Faults} from './fault
 import {firmwareIdentity, makeFirmware, type EmulatorFirmware, type FirmwareIdentity} from './firmware.js';
 import {handleHistory, handleInform, handleInit, historySignatures, type HandlerContext} from './fus-handlers.js';
 import {sendFileRange} from './range.js';
+import type {StreamOptions} from './send-file.js';
 import {SessionStore} from './sessions.js';
-import {throttle} from './throttle.js';
 import {TokenBucket} from './token-bucket.js';
 import {versionXml} from './version-xml.js';
 
@@ -97,10 +98,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 	};
 
 	/** The bandwidth cap for this request's connection, shared by the requests a kept-alive connection carries. */
-	const paceFor = (request: IncomingMessage) => {
+	/** The per-connection bandwidth cap, if set: a waiter for each piece and pieces no bigger than its burst. */
+	const paceFor = (request: IncomingMessage): StreamOptions => {
 		const rate = faults.bandwidthPerConnection;
 		if (!rate) {
-			return undefined;
+			return {};
 		}
 
 		let bucket = buckets.get(request.socket);
@@ -111,7 +113,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 			buckets.set(request.socket, bucket);
 		}
 
-		return throttle(bucket);
+		const paced = bucket;
+		return {
+			maxPiece: Math.min(64 * 1024, Math.floor(paced.capacity)),
+			async pace(bytes) {
+				const wait = paced.take(bytes);
+				if (wait > 0) {
+					await sleep(wait);
+				}
+			},
+		};
 	};
 
 	const context: HandlerContext = {faults, firmware: firmwareFor, byName, now};
@@ -174,8 +185,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
 			const firmware = await firmwareFor(entry, build.csc, build.version);
 			await sendFileRange(request, response, {path: firmware.encryptedPath, size: firmware.encryptedSize}, {
+				...paceFor(request),
 				resetAfterBytes: takeCounted(faults.resetAfterBytes)?.bytes,
-				pace: paceFor(request),
 			});
 			return;
 		}
