@@ -18,6 +18,9 @@ export type VerifierOutcome = {id: number; members: MemberCheck[] | undefined} |
 
 type Settle = (outcome: VerifierOutcome | undefined) => void;
 
+/** Progress smaller than this is not worth a message (a wake-up of the worker thread). */
+const updateStepBytes = 4 << 20;
+
 /** The shared worker and the jobs waiting on it. */
 let shared: {worker: Worker; waiting: Map<number, Settle>} | undefined;
 let nextId = 1;
@@ -77,7 +80,9 @@ export class VerifierThread {
 	}
 
 	update(prefix: number, tailReady: boolean): void {
-		if (prefix > this.#sent.prefix || (tailReady && !this.#sent.tailReady)) {
+		// Small steps would wake the worker for every write; it reads in 1 MiB pieces anyway.
+		const complete = prefix >= this.size;
+		if (prefix >= this.#sent.prefix + updateStepBytes || (complete && prefix > this.#sent.prefix) || (tailReady && !this.#sent.tailReady)) {
 			this.#sent = {prefix: Math.max(prefix, this.#sent.prefix), tailReady: tailReady || this.#sent.tailReady};
 			this.#post({id: this.#id, type: 'update', ...this.#sent});
 		}
