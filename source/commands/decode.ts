@@ -6,8 +6,12 @@ import {exitCodes, type Command, type CommandIO} from './types.js';
 const usage = `Usage: fusdeck decode VERSION [--json]
 
 Decodes a firmware version (PDA/CSC/MODEM[/BOOTLOADER]) or one of its parts: model, region,
-update type (S security, U new features), bootloader revision, OS letter, build year and month,
-build number. A device cannot go back to a lower bootloader revision.
+update type (S security, U new features), bootloader revision, OS letter, One UI major, build
+year and month, build number. A device cannot go back to a lower bootloader revision.
+
+The OS letter counts major updates since the model launched (A = launch OS, Z = beta), so the
+One UI major is known only for models whose launch Android the catalog knows; otherwise it
+shows as "One UI ?" with the reason.
 
 Examples:
   fusdeck decode S918BXXS8DYK1/S918BOXM8DYK1/S918BXXS8DYK1/S918BXXS8DYK1
@@ -30,12 +34,12 @@ export const decodeCommand: Command = {
 			const parts = {pda: decoded.pda, csc: decoded.csc, modem: decoded.modem, bootloader_version: decoded.bootloaderVersion};
 			io.stdout.write(values.json
 				? JSON.stringify({version: decoded.version, ...Object.fromEntries(Object.entries(parts).map(([name, part]) => [name, part && componentJson(part)]))}) + '\n'
-				: [decoded.version, ...Object.entries(parts).map(([name, part]) => componentLine(name, part))].join('\n') + '\n');
+				: [decoded.version, ...Object.entries(parts).map(([name, part]) => componentLine(name, part)), ...oneUiNotes(Object.values(parts))].join('\n') + '\n');
 			return exitCodes.ok;
 		}
 
 		const component = decodeComponent(input);
-		io.stdout.write(values.json ? JSON.stringify(componentJson(component)) + '\n' : componentLine(component.kind, component) + '\n');
+		io.stdout.write(values.json ? JSON.stringify(componentJson(component)) + '\n' : [componentLine(component.kind, component), ...oneUiNotes([component])].join('\n') + '\n');
 		return exitCodes.ok;
 	},
 };
@@ -66,5 +70,11 @@ function componentLine(name: string, part: DecodedComponent | null): string {
 	const type = part.updateType === null ? '' : `  ${part.updateTypeMeaning ?? `update type ${part.updateType}`}`;
 	const date = `${part.year}-${String(part.month).padStart(2, '0')}`;
 	const os = part.osLetter === 'Z' ? 'Z (beta)' : part.osLetter;
-	return `  ${label}${part.text}  model ${part.model}  region ${part.region}${type}  bootloader ${part.bootloader}  OS letter ${os}  built ${date}  build ${part.build}`;
+	return `  ${label}${part.text}  model ${part.model}  region ${part.region}${type}  bootloader ${part.bootloader}  OS letter ${os}  One UI ${part.oneUiMajor ?? '?'}  built ${date}  build ${part.build}`;
+}
+
+/** Each distinct reason a One UI major is missing, once: the parts of one version often share it. */
+function oneUiNotes(parts: Array<DecodedComponent | null>): string[] {
+	const notes = new Set(parts.flatMap(part => part?.oneUiNote ?? []));
+	return [...notes].map(note => `  One UI ?: ${note}`);
 }

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import data from '../../source/core/catalog/data/models.json' with {type: 'json'};
 import {modelCategories} from '../../source/core/catalog/model.js';
 import {allModels, findModel} from '../../source/core/catalog/models.js';
+import {launchAndroidTable, launchOs, modelFamily} from '../../source/core/catalog/launch-os.js';
 import {generateImei} from '../../source/core/identity/imei.js';
 import {isLuhnValid} from '../../source/core/identity/luhn.js';
 
@@ -78,5 +79,27 @@ test('the models the emulator and tests rely on have a TAC, and SM-X710 is Wi-Fi
 test('the catalog spans phones, tablets and watches', () => {
 	for (const category of modelCategories) {
 		assert.ok(allModels().some(model => model.category === category), category);
+	}
+});
+
+test('launch-android.json: every family is a phone or tablet family of the catalog with a sane Android major', () => {
+	const families = new Map(allModels().map(model => [modelFamily(model.model), model]));
+	for (const [family, android] of Object.entries(launchAndroidTable())) {
+		const model = families.get(family);
+		assert.ok(model, `${family} is not a catalog family`);
+		assert.ok(model.category !== 'watch', `${family} is a watch`);
+		assert.ok(Number.isInteger(android) && android >= 8 && android <= 16, `${family}: Android ${android}`);
+	}
+});
+
+test('every phone and tablet has a launch Android or a reason why not; watches always have a reason', () => {
+	for (const model of allModels()) {
+		const launch = launchOs(model.model);
+		if (launch.known) {
+			assert.notEqual(model.category, 'watch', model.model);
+			assert.equal(launch.model.model, model.model);
+		} else {
+			assert.ok(launch.reason.length > 0, model.model);
+		}
 	}
 });

@@ -15,7 +15,7 @@ test('decode --json of a full version gives pda, csc, modem and bootloader_versi
 
 	assert.deepEqual(
 		{model: decoded.pda.model, region: decoded.pda.region, update_type: decoded.pda.update_type, bootloader: decoded.pda.bootloader, one_ui_major: decoded.pda.one_ui_major, year: decoded.pda.year, month: decoded.pda.month, build: decoded.pda.build},
-		{model: 'S918B', region: 'XX', update_type: 'S', bootloader: 8, one_ui_major: null, year: 2025, month: 11, build: 1},
+		{model: 'S918B', region: 'XX', update_type: 'S', bootloader: 8, one_ui_major: 8, year: 2025, month: 11, build: 1},
 	);
 	assert.equal(decoded.csc.region, 'OXM');
 	assert.equal(decoded.csc.update_type, null);
@@ -38,4 +38,16 @@ test('decode of garbage or of no version is a usage error (exit 2)', async () =>
 	assert.equal(JSON.parse(bad.stdout).error.code, 'USAGE');
 	assert.equal((await runCliCaptured(['decode'])).code, 2);
 	assert.equal((await runCliCaptured(['decode', 'a', 'b'])).code, 2);
+});
+
+test('decode shows the One UI major of a known model, and says why it is missing otherwise', async () => {
+	const known = await runCliCaptured(['decode', 'S918BXXS8DYK1/S918BOXM8DYK1/S918BXXS8DYK1']);
+	assert.equal(known.code, 0);
+	assert.equal(known.stdout.match(/One UI 8 /g)?.length, 4);
+	assert.doesNotMatch(known.stdout, /One UI \?/);
+	const unknown = await runCliCaptured(['decode', 'A515FXXU4EUD7']);
+	assert.match(unknown.stdout, /One UI \? /);
+	assert.match(unknown.stdout, /One UI \?: the catalog does not know which Android the Galaxy A51 launched with/);
+	const beta = await runCliCaptured(['decode', 'S918BXXU1ZWBD', '--json']);
+	assert.equal(JSON.parse(beta.stdout).one_ui_major, null);
 });

@@ -10,7 +10,7 @@ test('decodes every field of a PDA', () => {
 	const pda = decodeComponent('S918BXXS8DYK1');
 	assert.deepEqual(
 		{kind: pda.kind, model: pda.model, region: pda.region, updateType: pda.updateType, bootloader: pda.bootloader, osLetter: pda.osLetter, oneUiMajor: pda.oneUiMajor, year: pda.year, month: pda.month, build: pda.build},
-		{kind: 'pda', model: 'S918B', region: 'XX', updateType: 'S', bootloader: 8, osLetter: 'D', oneUiMajor: null, year: 2025, month: 11, build: 1},
+		{kind: 'pda', model: 'S918B', region: 'XX', updateType: 'S', bootloader: 8, osLetter: 'D', oneUiMajor: 8, year: 2025, month: 11, build: 1},
 	);
 	assert.equal(pda.updateTypeMeaning, 'security update');
 	assert.equal(decodeComponent('G988BXXU4BTH5').updateTypeMeaning, 'update with new features');
@@ -108,6 +108,18 @@ test('property: a generated PDA decodes back to the fields it was made from', ()
 			{model: d.model, region: d.region, updateType: d.updateType, bootloader: d.bootloader, osLetter: d.osLetter, year: d.year, month: d.month, build: d.build},
 			{...f},
 		);
+	}));
+});
+
+test('property: a One UI major is a number from 1 to 8 with no note, or null with a note saying why', () => {
+	fc.assert(fc.property(fields, f => {
+		const d = decodeComponent(encode(f), 'pda');
+		if (d.oneUiMajor === null) {
+			assert.ok(d.oneUiNote && d.oneUiNote.length > 0, encode(f));
+		} else {
+			assert.ok(Number.isInteger(d.oneUiMajor) && d.oneUiMajor >= 1 && d.oneUiMajor <= 8, encode(f));
+			assert.equal(d.oneUiNote, null);
+		}
 	}));
 });
 

@@ -1,5 +1,6 @@
 import {UsageError} from '../errors.js';
 import {quote} from '../quote.js';
+import {estimateOneUi} from './one-ui.js';
 
 /*
  * Samsung firmware version strings, e.g. S918BXXS8DYK1/S918BOXM8DYK1/S918BXXS8DYK1/S918BXXS8DYK1
@@ -10,7 +11,8 @@ import {quote} from '../quote.js';
  * - Samsung Community (r2.community.samsung.com, "How to decode the firmware version", 2021):
  *   year letters P=2016, Q=2017, R=2018, S=2019, T=2020, U=2021; month A=January onwards; the OS
  *   letter counts major updates since launch (A = launch OS) and Z marks a beta; a reply notes it
- *   also moves on One UI point releases (A515FXXU4EUD7 is "E" on an Android 11 A51).
+ *   also moves on One UI point releases (A515FXXU4EUD7 is "E" on an Android 11 A51), which
+ *   one-ui.ts guards against.
  * - Real strings in client issue threads (samloader, Frija, SamFirm_Reborn, Bifrost): G965FXXUHFVG4
  *   (bootloader H = 17), N976BXXU8HVGA (build A = 10), G980FXXSIHWKD, G9910ZHS5EWI1 with CSC
  *   G9910OZS5EWI1, G996U1UEU2AUC8 (model G996U1), A520WVLSECTJ1, G925FXXU1AOCV (O = 2015).
@@ -36,11 +38,13 @@ export type DecodedComponent = {
 	/** The major-OS letter: A at launch, B after the first major update…; Z marks a beta. */
 	osLetter: string;
 	/**
-	 * Null: the string counts major updates since the model's launch, not a One UI version, and
-	 * the letter also moves on point releases, so One UI's major cannot be read from it alone.
-	 * Use version.xml's Android version or the inform reply's BINARY_OS_VERSION for that.
+	 * The letter counts major updates since launch, so One UI's major needs the model's launch
+	 * Android from the catalog (see one-ui.ts). Null for unknown models, betas, Samsung Experience
+	 * builds and letters that ran ahead of Android releases; oneUiNote says which.
 	 */
-	oneUiMajor: null;
+	oneUiMajor: number | null;
+	/** Why oneUiMajor is null; null when it is a number. */
+	oneUiNote: string | null;
 	year: number;
 	month: number;
 	build: number;
@@ -77,6 +81,8 @@ export function decodeComponent(input: string, kind: ComponentKind | 'auto' = 'a
 		throw new UsageError(`${quote(input)} is not a firmware ${actualKind === 'csc' ? 'CSC' : 'PDA'} part; it should read model, region${actualKind === 'csc' ? ' (3 letters)' : ' (2 letters), update type'}, bootloader, OS letter, year, month, build, like ${actualKind === 'csc' ? 'S918BOXM8DYK1' : 'S918BXXS8DYK1'}`);
 	}
 
+	const date = {year: 2001 + letterIndex(year), month: 1 + letterIndex(month)};
+	const oneUi = estimateOneUi({model: layout.model, osLetter, ...date});
 	return {
 		text,
 		kind: actualKind,
@@ -86,9 +92,9 @@ export function decodeComponent(input: string, kind: ComponentKind | 'auto' = 'a
 		updateTypeMeaning: layout.updateType === null ? null : (Object.hasOwn(updateTypes, layout.updateType) ? updateTypes[layout.updateType]! : null),
 		bootloader: base36(bootloader),
 		osLetter,
-		oneUiMajor: null,
-		year: 2001 + letterIndex(year),
-		month: 1 + letterIndex(month),
+		oneUiMajor: oneUi.major,
+		oneUiNote: oneUi.reason,
+		...date,
 		build: base36(build),
 	};
 }

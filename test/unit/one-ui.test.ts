@@ -1,0 +1,56 @@
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {launchOs, modelFamily, modelForFirmware} from '../../source/core/catalog/launch-os.js';
+import {estimateOneUi, oneUiForAndroid} from '../../source/core/versions/one-ui.js';
+import {decodeComponent} from '../../source/core/versions/decode.js';
+
+test('One UI majors follow Android from 9 (One UI 1) to 16 (One UI 8); Samsung Experience and unknown Androids have none', () => {
+	assert.deepEqual([9, 10, 11, 12, 13, 14, 15, 16].map(oneUiForAndroid), [1, 2, 3, 4, 5, 6, 7, 8]);
+	assert.equal(oneUiForAndroid(8), null);
+	assert.equal(oneUiForAndroid(17), null);
+});
+
+test('the model part of a firmware version finds its catalog model, and unlisted variants their family', () => {
+	assert.equal(modelForFirmware('S918B')?.model, 'SM-S918B');
+	assert.equal(modelForFirmware('G998U1')?.model, 'SM-G998U1');
+	assert.equal(modelFamily('S9180'), 'S918');
+	assert.equal(modelForFirmware('S918Q')?.name, 'Galaxy S23 Ultra');
+	assert.equal(modelForFirmware('Q999B'), undefined);
+});
+
+test('a known model: launch Android plus the letter index gives the One UI major', () => {
+	assert.deepEqual(estimateOneUi({model: 'S918B', osLetter: 'A', year: 2023, month: 2}), {major: 5, android: 13, reason: null});
+	assert.equal(estimateOneUi({model: 'S918B', osLetter: 'D', year: 2025, month: 11}).major, 8);
+	assert.equal(estimateOneUi({model: 'G998U1', osLetter: 'A', year: 2021, month: 3}).major, 3);
+	assert.equal(decodeComponent('S931BXXU4BYI1').oneUiMajor, 8);
+});
+
+test('a Samsung Experience build has no One UI major; the same model after the Android 9 update has', () => {
+	const oreo = estimateOneUi({model: 'G960F', osLetter: 'A', year: 2018, month: 3});
+	assert.equal(oreo.major, null);
+	assert.equal(oreo.android, 8);
+	assert.match(oreo.reason ?? '', /Samsung Experience/);
+	assert.equal(estimateOneUi({model: 'G960F', osLetter: 'C', year: 2020, month: 2}).major, 2);
+});
+
+test('a beta (letter Z) has no One UI major', () => {
+	const beta = decodeComponent('S918BXXU1ZWBD');
+	assert.equal(beta.oneUiMajor, null);
+	assert.match(beta.oneUiNote ?? '', /beta/);
+});
+
+test('a letter that ran ahead of Android releases (it also moves on point releases) gives no answer', () => {
+	// G988BXXU4BTH5 is One UI 2.5 (Android 10) on the S20 Ultra, yet its letter is B.
+	const s20 = decodeComponent('G988BXXU4BTH5');
+	assert.equal(s20.oneUiMajor, null);
+	assert.match(s20.oneUiNote ?? '', /Android 11, which did not exist when it was built \(2020-08\)/);
+	assert.equal(decodeComponent('G965FXXUHFVG4').oneUiMajor, null);
+});
+
+test('unknown models, models without launch data and watches have no One UI major, each with its reason', () => {
+	assert.match(decodeComponent('Q999BXXU1AYA1').oneUiNote ?? '', /Q999B is not a model in the catalog/);
+	assert.match(decodeComponent('A515FXXU4EUD7').oneUiNote ?? '', /does not know which Android the Galaxy A51 launched with/);
+	const watch = launchOs('L300');
+	assert.ok(!watch.known);
+	assert.match(watch.reason, /watch/);
+});
