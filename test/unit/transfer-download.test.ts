@@ -1,8 +1,8 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {open, readFile, rm} from 'node:fs/promises';
+import {readFile, rm} from 'node:fs/promises';
 import {FusError} from '../../source/core/errors.js';
-import type {OpenFile} from '../../source/core/transfer/download-file.js';
+import {writeAtSync, type WriteAt} from '../../source/core/transfer/connection.js';
 import {join} from 'node:path';
 import {startHarness, sha256File, waitFor, type Harness} from '../helpers/transfer-harness.js';
 
@@ -219,23 +219,17 @@ test('ENOSPC in the middle stops the job with DISK_FULL, keeps .part and sidecar
 	const size = h.firmware.remote.size;
 	let written = 0;
 	// A file system that fills up after 40% of the file: every write past that fails like a full disk.
-	const fillingUp: OpenFile = async (path, flags, mode) => {
-		const handle = await open(path, flags, mode);
-		const writev = handle.writev.bind(handle);
-		handle.writev = async (buffers, position) => {
-			const length = buffers.reduce((sum, buffer) => sum + buffer.byteLength, 0);
-			if (written + length > size * 0.4) {
-				throw Object.assign(new Error('ENOSPC: no space left on device, write'), {code: 'ENOSPC'});
-			}
+	const fillingUp: WriteAt = (fd, pieces, position) => {
+		const length = pieces.reduce((sum, piece) => sum + piece.byteLength, 0);
+		if (written + length > size * 0.4) {
+			throw Object.assign(new Error('ENOSPC: no space left on device, write'), {code: 'ENOSPC'});
+		}
 
-			written += length;
-			return writev(buffers, position);
-		};
-
-		return handle;
+		written += length;
+		return writeAtSync(fd, pieces, position);
 	};
 
-	await assert.rejects(h.download({openFile: fillingUp}), (error: {code: string; message: string}) => error.code === 'DISK_FULL' && /resumes where it stopped/.test(error.message));
+	await assert.rejects(h.download({writeAt: fillingUp}), (error: {code: string; message: string}) => error.code === 'DISK_FULL' && /resumes where it stopped/.test(error.message));
 	assert.deepEqual(await h.files(), [`${finalName}.part`, `${finalName}.part.json`]);
 	const saved = JSON.parse(await readFile(join(h.dir, `${finalName}.part.json`), 'utf8')) as {done: Array<{start: number; end: number}>};
 	const savedBytes = saved.done.reduce((sum, r) => sum + r.end - r.start, 0);

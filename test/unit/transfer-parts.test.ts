@@ -27,7 +27,6 @@ test('an idle connection steals the far half of the largest running piece', () =
 	const pool = new WorkPool([{start: 0, end: 1 << 20}], {maxLeaseBytes: 1 << 20, minSplitBytes: 1024});
 	const slow = pool.take()!;
 	slow.pos = 1600;
-	slow.claimed = 1600;
 	const thief = pool.take()!;
 	assert.equal(thief.end, 1 << 20);
 	assert.equal(slow.end, thief.start);
@@ -35,10 +34,10 @@ test('an idle connection steals the far half of the largest running piece', () =
 	assert.ok(thief.start > 1600 && thief.start < (1 << 20));
 });
 
-test('a piece is not split inside bytes being written, nor when too small', () => {
+test('a piece is not split inside written bytes, nor when its rest is too small', () => {
 	const pool = new WorkPool([{start: 0, end: 4096}], {maxLeaseBytes: 4096, minSplitBytes: 1024});
 	const lease = pool.take()!;
-	lease.claimed = 3000;
+	lease.pos = 3000;
 	assert.equal(pool.take(), undefined);
 });
 

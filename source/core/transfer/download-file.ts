@@ -8,7 +8,7 @@ import {basename, join} from 'node:path';
 import {systemClock, type Clock} from '../clock.js';
 import {TransferError, VerifyError, isFusdeckError} from '../errors.js';
 import {AuthGate} from './auth-gate.js';
-import {runConnection, type TransferContext} from './connection.js';
+import {runConnection, writeAtSync, type TransferContext, type WriteAt} from './connection.js';
 import {ensureFreeSpace, type FreeSpace, freeSpaceOf} from './disk-space.js';
 import {VerifierThread} from './early-verify-thread.js';
 import {removePadding, verifyAndRename} from './finish-file.js';
@@ -39,11 +39,9 @@ export type DownloadOptions = {
 	maxLeaseBytes?: number;
 	/** Free bytes in a folder (tests inject it). */
 	freeSpace?: FreeSpace;
-	/** Opens the `.part` files; tests inject a file system that fills up. */
-	openFile?: OpenFile;
+	/** Writes the decrypted (and kept encrypted) bytes; tests inject a file system that fills up. */
+	writeAt?: WriteAt;
 };
-
-export type OpenFile = (path: string, flags: 'r+' | 'w+', mode: number) => Promise<FileHandle>;
 
 export type DownloadResult = {
 	path: string;
@@ -107,12 +105,11 @@ export async function downloadFile(options: DownloadOptions): Promise<DownloadRe
 	const resumedBytes = done.bytes;
 	await ensureFreeSpace(destDir, (remote.size - resumedBytes) * (keepEncrypted ? 2 : 1), options.freeSpace ?? freeSpaceOf);
 
-	const openFile = options.openFile ?? open;
-	const part = await openSized(openFile, files.part, remote.size, Boolean(state));
+	const part = await openSized(files.part, remote.size, Boolean(state));
 	let encrypted: FileHandle | undefined;
 	let verifier: VerifierThread | undefined;
 	try {
-		encrypted = keepEncrypted ? await openSized(openFile, files.encryptedPart, remote.size, Boolean(state)) : undefined;
+		encrypted = keepEncrypted ? await openSized(files.encryptedPart, remote.size, Boolean(state)) : undefined;
 		const stats = new TransferStatistics(clock, remote.size, resumedBytes);
 		const checkpoints = new Checkpointer(files.sidecar, remote, keepEncrypted, done);
 		await checkpoints.write([]);
@@ -200,6 +197,7 @@ async function transfer(options: DownloadOptions, internals: Internals): Promise
 		retry: {...defaultRetryOptions, ...options.retry},
 		stallTimeoutMs: options.stallTimeoutMs ?? 30_000,
 		stagingBytes: 256 << 10,
+		writeAt: options.writeAt ?? writeAtSync,
 		signal: stop.signal,
 		notBefore: 0,
 		waitedMs: 0,
@@ -300,8 +298,8 @@ async function hasSize(path: string, size: number): Promise<boolean> {
 	}
 }
 
-async function openSized(openFile: OpenFile, path: string, size: number, existing: boolean): Promise<FileHandle> {
-	const handle = await openFile(path, existing ? 'r+' : 'w+', 0o644);
+async function openSized(path: string, size: number, existing: boolean): Promise<FileHandle> {
+	const handle = await open(path, existing ? 'r+' : 'w+', 0o644);
 	if (!existing) {
 		await handle.truncate(size);
 	}

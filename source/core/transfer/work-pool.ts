@@ -11,8 +11,6 @@ export type Lease = {
 	end: number;
 	/** Bytes [start, pos) are written to disk. */
 	pos: number;
-	/** Bytes [pos, claimed) are being written; a split never lands inside them. */
-	claimed: number;
 	/** CRC32 of the encrypted bytes [start, pos). */
 	crc: number;
 };
@@ -54,7 +52,7 @@ export class WorkPool {
 	}
 
 	#lease(range: {start: number; end: number}): Lease {
-		const lease: Lease = {start: range.start, end: range.end, pos: range.start, claimed: range.start, crc: 0};
+		const lease: Lease = {start: range.start, end: range.end, pos: range.start, crc: 0};
 		this.#active.add(lease);
 		return lease;
 	}
@@ -62,16 +60,16 @@ export class WorkPool {
 	#steal(): Lease | undefined {
 		let victim: Lease | undefined;
 		for (const lease of this.#active) {
-			if (!victim || lease.end - lease.claimed > victim.end - victim.claimed) {
+			if (!victim || lease.end - lease.pos > victim.end - victim.pos) {
 				victim = lease;
 			}
 		}
 
-		if (!victim || victim.end - victim.claimed < 2 * this.#options.minSplitBytes) {
+		if (!victim || victim.end - victim.pos < 2 * this.#options.minSplitBytes) {
 			return undefined;
 		}
 
-		const split = align(victim.claimed + Math.floor((victim.end - victim.claimed) / 2));
+		const split = align(victim.pos + Math.floor((victim.end - victim.pos) / 2));
 		const stolen = {start: split, end: victim.end};
 		victim.end = split;
 		return this.#lease(stolen);
