@@ -88,7 +88,22 @@ test('launch-android.json: every family is a phone or tablet family of the catal
 		const model = families.get(family);
 		assert.ok(model, `${family} is not a catalog family`);
 		assert.ok(model.category !== 'watch', `${family} is a watch`);
-		assert.ok(Number.isInteger(android) && android >= 8 && android <= 16, `${family}: Android ${android}`);
+		// Android 6 (Galaxy A5 2017) is the oldest launch OS among the catalog's 2017+ models; 16 the newest release.
+		assert.ok(Number.isInteger(android) && android >= 6 && android <= 16, `${family}: Android ${android}`);
+	}
+});
+
+test('launch-android.json covers at least 80% of the catalog\'s phone and tablet models', () => {
+	const devices = allModels().filter(model => model.category !== 'watch');
+	const known = devices.filter(model => launchOs(model.model).known);
+	assert.ok(known.length / devices.length >= 0.8, `${known.length} of ${devices.length}`);
+});
+
+test('families whose OS letter is known to move on point releases stay out of launch-android.json', () => {
+	// The data README lists the builds that show it (e.g. A217FXXU7CUK1 is Android 11 with letter C).
+	const table = launchAndroidTable();
+	for (const family of ['A515', 'A217', 'M317', 'G950', 'G955', 'N950', 'G990', 'F936', 'S901', 'S906', 'S908']) {
+		assert.equal(Object.hasOwn(table, family), false, family);
 	}
 });
 

@@ -25,6 +25,17 @@ test('a known model: launch Android plus the letter index gives the One UI major
 	assert.equal(decodeComponent('S931BXXU4BYI1').oneUiMajor, 8);
 });
 
+test('budget, tablet and older families have launch data too', () => {
+	// A715FXXUADWH4 is an Android 13 build of the Galaxy A71 (launched with Android 10).
+	assert.deepEqual(estimateOneUi({model: 'A715F', osLetter: 'D', year: 2023, month: 8}), {major: 5, android: 13, reason: null});
+	assert.equal(estimateOneUi({model: 'A035F', osLetter: 'B', year: 2022, month: 9}).major, 4);
+	assert.equal(estimateOneUi({model: 'X910', osLetter: 'A', year: 2023, month: 8}).major, 5);
+	const tabS3 = estimateOneUi({model: 'T820', osLetter: 'A', year: 2017, month: 3});
+	assert.equal(tabS3.android, 7);
+	assert.match(tabS3.reason ?? '', /Samsung Experience/);
+	assert.equal(estimateOneUi({model: 'T820', osLetter: 'C', year: 2019, month: 6}).major, 1);
+});
+
 test('a Samsung Experience build has no One UI major; the same model after the Android 9 update has', () => {
 	const oreo = estimateOneUi({model: 'G960F', osLetter: 'A', year: 2018, month: 3});
 	assert.equal(oreo.major, null);
