@@ -2,7 +2,7 @@
  * The emulator's download host (curl to /dev/null over loopback, 1 and 4 connections) vs the loopback
  * ceiling of the same machine: a bare HTTP server that sends one buffer from memory again and again,
  * with no file, no Range bookkeeping and no authorisation. The ratio says how much of what the
- * machine can move the emulator leaves on the table; the MB/s say whether it can be a bottleneck.
+ * machine can move the emulator leaves on the table; the goal, in MB/s, whether it can be a bottleneck.
  */
 import {createServer, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
@@ -81,7 +81,9 @@ export const emulatorSection: BenchSection = {
 					const value = megabytesPerSecond(size, ours);
 					const baseline = megabytesPerSecond(size, bare);
 					const ratio = ratioOf(value, baseline);
-					figures.push({name: `${(size / 2 ** 30).toFixed(2)} GiB, ${connections} connection${connections === 1 ? '' : 's'}`, value, unit: 'MB/s', baseline: {name: 'bare in-memory server', value: baseline}, ratio, goal: '>= 0.7', met: ratio >= 0.7});
+					// The goal is the emulator's purpose: never the bottleneck. fusdeck's client takes about
+					// 200 MB/s here with decryption and verification, so five times that leaves it idle most of the time.
+					figures.push({name: `${(size / 2 ** 30).toFixed(2)} GiB, ${connections} connection${connections === 1 ? '' : 's'}`, value, unit: 'MB/s', baseline: {name: 'bare in-memory server', value: baseline}, ratio, goal: '>= 1000 MB/s', met: value >= 1000});
 				}
 
 				return figures;
