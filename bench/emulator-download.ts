@@ -46,8 +46,14 @@ export async function authorisedRequest(emulator: Emulator, model: string, csc: 
 	return request;
 }
 
+/** curl's arguments for one request written to `output`, its headers (plus `extra`) as -H options. */
+export function curlArgs(request: AuthorisedRequest, output: string, extra: Record<string, string> = {}): string[] {
+	const headers = Object.entries({...request.headers, ...extra}).flatMap(([name, value]) => ['-H', `${name}: ${value}`]);
+	return ['--silent', '--show-error', '--fail', '--output', output, ...headers, request.url];
+}
+
 export async function timeCurl(request: AuthorisedRequest, output: string): Promise<number> {
-	return timeProgram('curl', ['--silent', '--show-error', '--fail', '--output', output, ...Object.entries(request.headers).flatMap(([name, value]) => ['-H', `${name}: ${value}`]), request.url]);
+	return timeProgram('curl', curlArgs(request, output));
 }
 
 /** `fusdeck download MODEL CSC --out DIR --connections N` against the emulator, with a throwaway config. */

@@ -9,7 +9,7 @@ import type {AddressInfo} from 'node:net';
 import {startEmulator} from '../../source/emulator/server.js';
 import {parseRange} from '../../source/emulator/range.js';
 import {benchBytes, megabytesPerSecond, timeProgram} from '../bench-files.js';
-import {authorisedRequest, type AuthorisedRequest} from '../emulator-download.js';
+import {authorisedRequest, curlArgs, type AuthorisedRequest} from '../emulator-download.js';
 import {ratioOf, type BenchFigure, type BenchSection} from '../report.js';
 
 /** The cheapest sender there is: the same 1 MiB from memory until the range is served. */
@@ -44,8 +44,7 @@ async function timeParallelCurl(request: AuthorisedRequest, size: number, connec
 	await Promise.all(Array.from({length: connections}, async (_, index) => {
 		const first = index * share;
 		const last = Math.min(size, first + share) - 1;
-		const headers = Object.entries({...request.headers, Range: `bytes=${first}-${last}`}).flatMap(([name, value]) => ['-H', `${name}: ${value}`]);
-		return timeProgram('curl', ['--silent', '--show-error', '--fail', '--output', '/dev/null', ...headers, request.url]);
+		return timeProgram('curl', curlArgs(request, '/dev/null', {Range: `bytes=${first}-${last}`}));
 	}));
 	return performance.now() - start;
 }

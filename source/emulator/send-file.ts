@@ -4,7 +4,7 @@
  * Why not `fs.createReadStream(...).pipe(response)`: each 4 MiB read then lands in fresh memory that
  * the kernel must fault in, and that halved loopback throughput (1.1 GB/s against 2.0–2.5 GB/s with
  * reused 1 MiB buffers, curl to /dev/null on the 2-core CI machine; Python's sendfile server did 2.3,
- * a bare server sending from memory 2.7–3.0: `npm run bench -- emulator`). A buffer goes back to the
+ * a bare server sending from memory 2.2–3.0: `npm run bench -- emulator`). A buffer goes back to the
  * pool when the socket has taken it, so at most `poolSize` MiB are in flight per download however slow
  * the client.
  */

@@ -56,6 +56,16 @@ export async function startHarness(options: Parameters<typeof makeFirmware>[0] =
 }
 
 /** Polls a condition that another process or timer makes true; fails after `timeoutMs`. */
+/** Runs `run` against a fresh harness and always closes it. */
+export async function withHarness(run: (h: Harness) => Promise<void>, options?: Parameters<typeof startHarness>[0]): Promise<void> {
+	const harness = await startHarness(options);
+	try {
+		await run(harness);
+	} finally {
+		await harness.close();
+	}
+}
+
 export async function waitFor(condition: () => Promise<boolean> | boolean, what: string, timeoutMs = 10_000): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	while (!(await condition())) {

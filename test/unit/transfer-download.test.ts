@@ -4,18 +4,9 @@ import {readFile, rm} from 'node:fs/promises';
 import {FusError} from '../../source/core/errors.js';
 import {writeAtSync, type WriteAt} from '../../source/core/transfer/connection.js';
 import {join} from 'node:path';
-import {startHarness, sha256File, waitFor, type Harness} from '../helpers/transfer-harness.js';
+import {sha256File, waitFor, withHarness} from '../helpers/transfer-harness.js';
 
 const finalName = 'SM-S918B_1_20251103021001_k6hk0664tq_fac.zip';
-
-async function withHarness(run: (h: Harness) => Promise<void>, options?: Parameters<typeof startHarness>[0]) {
-	const harness = await startHarness(options);
-	try {
-		await run(harness);
-	} finally {
-		await harness.close();
-	}
-}
 
 test('a clean download over 4 connections yields the zip and nothing else', async () => withHarness(async h => {
 	const seen: number[] = [];

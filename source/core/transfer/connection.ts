@@ -51,8 +51,9 @@ export type WriteAt = (fd: number, pieces: Buffer[], position: number) => number
 /**
  * Synchronous on purpose. Through the thread pool every 256 KiB write cost a wake-up of another
  * thread, and four connections' threads then queued on the file's lock: on 2 GiB, 1.4 s of the main
- * thread went to submitting writes, and the download took 10–25 % longer than with these page-cache
- * copies done in place (`npm run bench -- download`). A write blocks only as long as the kernel takes
+ * thread went to submitting writes (`--cpu-prof`), and the whole download used ~10 s of CPU against
+ * ~8.5 s with these page-cache copies done in place (`/usr/bin/time`, alternating runs; wall time on
+ * this noisy VM moved less clearly). A write blocks only as long as the kernel takes
  * to copy 256 KiB into the page cache, unless the disk is far slower than the network and the kernel
  * throttles dirty pages (then at most a few hundred milliseconds: the download is disk-bound anyway).
  */
