@@ -41,7 +41,8 @@ export type TransferContext = {
 	notBefore: number;
 	/** Shared: milliseconds all connections have spent waiting for retries. */
 	waitedMs: number;
-	onWritten(): void;
+	/** `bytes` more were decrypted and written (and as many encrypted bytes, when those are kept). */
+	onWritten(bytes: number): void;
 	onLeaseDone(range: DoneRange): void;
 };
 
@@ -212,7 +213,7 @@ async function streamBody(ctx: TransferContext, lease: Lease, body: Readable, bo
 			lease.crc = crc32(encrypted, lease.crc);
 			lease.pos += n;
 			ctx.stats.add(n);
-			ctx.onWritten();
+			ctx.onWritten(n);
 			staging.copyWithin(0, n, filled);
 			filled -= n;
 		}
@@ -277,11 +278,16 @@ function write(ctx: TransferContext, handle: FileHandle | undefined, pieces: Buf
 			throw Object.assign(new Error(`short write (${bytesWritten} of ${expected} bytes)`), {code: 'ENOSPC'});
 		}
 	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
-		if (code === 'ENOSPC' || code === 'EDQUOT') {
-			throw new TransferError('DISK_FULL', `The disk is full while writing ${ctx.partPath}; free some space and start the download again: it resumes where it stopped`, {stage: 'disk', path: ctx.partPath});
-		}
-
-		throw new TransferError('INTERNAL', `Could not write ${ctx.partPath}: ${(error as Error).message}`, {stage: 'disk', path: ctx.partPath}, {cause: error});
+		throw diskWriteError(error, ctx.partPath);
 	}
+}
+
+/** What a failed write or datasync of the download's file means to the user. */
+export function diskWriteError(error: unknown, path: string): TransferError {
+	const code = (error as NodeJS.ErrnoException).code;
+	if (code === 'ENOSPC' || code === 'EDQUOT') {
+		return new TransferError('DISK_FULL', `The disk is full while writing ${path}; free some space and start the download again: it resumes where it stopped`, {stage: 'disk', path});
+	}
+
+	return new TransferError('INTERNAL', `Could not write ${path}: ${(error as Error).message}`, {stage: 'disk', path}, {cause: error});
 }

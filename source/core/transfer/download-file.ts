@@ -8,7 +8,7 @@ import {basename, join} from 'node:path';
 import {systemClock, type Clock} from '../clock.js';
 import {TransferError, VerifyError, isFusdeckError} from '../errors.js';
 import {AuthGate} from './auth-gate.js';
-import {runConnection, writeAtSync, type TransferContext, type WriteAt} from './connection.js';
+import {diskWriteError, runConnection, writeAtSync, type TransferContext, type WriteAt} from './connection.js';
 import {ensureFreeSpace, type FreeSpace, freeSpaceOf} from './disk-space.js';
 import {VerifierThread} from './early-verify-thread.js';
 import {removePadding, verifyAndRename} from './finish-file.js';
@@ -19,6 +19,7 @@ import {readSidecar, sidecarPathFor, writeSidecar} from './sidecar.js';
 import {noProgress, TransferStatistics, type ProgressSink} from './transfer-statistics.js';
 import type {MemberCheck} from './verify-zip.js';
 import {WorkPool, type Lease} from './work-pool.js';
+import {Writeback} from './writeback.js';
 import type {DownloadSource, RemoteFile} from './types.js';
 
 export type DownloadOptions = {
@@ -108,13 +109,14 @@ export async function downloadFile(options: DownloadOptions): Promise<DownloadRe
 	const part = await openSized(files.part, remote.size, Boolean(state));
 	let encrypted: FileHandle | undefined;
 	let verifier: VerifierThread | undefined;
+	const writeback = new Writeback(() => encrypted ? [part, encrypted] : [part]);
 	try {
 		encrypted = keepEncrypted ? await openSized(files.encryptedPart, remote.size, Boolean(state)) : undefined;
 		const stats = new TransferStatistics(clock, remote.size, resumedBytes);
 		const checkpoints = new Checkpointer(files.sidecar, remote, keepEncrypted, done);
 		await checkpoints.write([]);
 		verifier = new VerifierThread(files.part, remote.size);
-		const result = await transfer(options, {part, encrypted, stats, checkpoints, done, clock, onProgress, partPath: files.part, verifier});
+		const result = await transfer(options, {part, encrypted, stats, checkpoints, done, clock, onProgress, partPath: files.part, verifier, writeback});
 		stats.phase = 'verifying';
 		onProgress(stats.snapshot());
 		const crc = done.wholeCrc(remote.size);
@@ -122,6 +124,9 @@ export async function downloadFile(options: DownloadOptions): Promise<DownloadRe
 			throw new VerifyError('CRC_MISMATCH', `CRC32 of the downloaded file is ${crc}, the server announced ${remote.crc32}: the download is corrupt`, {stage: 'verify', path: files.part});
 		}
 
+		await writeback.settle().catch((error: unknown) => {
+			throw diskWriteError(error, files.part);
+		});
 		await encrypted?.close();
 		encrypted = undefined;
 		// Usually every member was checked while the bytes arrived; if not, the full pass runs now.
@@ -146,6 +151,7 @@ export async function downloadFile(options: DownloadOptions): Promise<DownloadRe
 		return {path: files.final, ...(keepEncrypted ? {encryptedPath: files.encrypted} : {}), bytes, resumedBytes, members, verifiedEarly: Boolean(early), ...result};
 	} catch (error) {
 		verifier?.stop();
+		await writeback.drain();
 		await part.close().catch(() => undefined);
 		await encrypted?.close().catch(() => undefined);
 		if (error instanceof VerifyError) {
@@ -166,6 +172,7 @@ type Internals = {
 	onProgress: ProgressSink;
 	partPath: string;
 	verifier: VerifierThread;
+	writeback: Writeback;
 };
 
 async function transfer(options: DownloadOptions, internals: Internals): Promise<{renewals: number; retries: number}> {
@@ -201,7 +208,8 @@ async function transfer(options: DownloadOptions, internals: Internals): Promise
 		signal: stop.signal,
 		notBefore: 0,
 		waitedMs: 0,
-		onWritten() {
+		onWritten(bytes) {
+			internals.writeback.written(bytes);
 			internals.onProgress(stats.snapshot());
 			tellVerifier();
 		},
