@@ -20,6 +20,15 @@ test('a clean download over 4 connections yields the zip and nothing else', asyn
 	assert.equal(result.verifiedEarly, false, 'a deflated member sends verification to the full pass after the download');
 }));
 
+test('a piece split while its request is in flight takes the reply as asked, with no retry', async () => withHarness(async h => {
+	// One piece for the whole file: the second connection splits it before the first one's reply
+	// arrives, and that reply (rightly) covers the range asked for, past the piece's new end.
+	const result = await h.download({connections: 2, maxLeaseBytes: 64 << 20});
+	assert.equal(result.retries, 0);
+	assert.ok(h.server.log.every(r => r.status === 206), h.server.log.map(r => r.status).join(' '));
+	assert.equal(await sha256File(result.path), h.firmware.sha256);
+}));
+
 for (const fraction of [0.1, 0.5, 0.9]) {
 	test(`an abort at ${fraction * 100}% leaves .part and sidecar; the resume yields identical bytes without refetching`, async () => withHarness(async h => {
 		const size = h.firmware.remote.size;
