@@ -36,6 +36,20 @@ test('budget, tablet and older families have launch data too', () => {
 	assert.equal(estimateOneUi({model: 'T820', osLetter: 'C', year: 2019, month: 6}).major, 1);
 });
 
+test('2024–2025 families: the One UI 8 builds named in the data README read as One UI 8', () => {
+	// Launched on Android 14, letter C two updates later (Android 16): Galaxy A06, M55, M55s.
+	for (const build of ['A065FXXU7CYJ8', 'M556BXXU4CYJ4', 'M558BXXU2CYJ4']) {
+		assert.equal(decodeComponent(build).oneUiMajor, 8, build);
+	}
+
+	// Launched on Android 15 (S25 Edge, A17 5G) and 16 (S25 FE, Tab S11, Z TriFold).
+	assert.equal(estimateOneUi({model: 'S937B', osLetter: 'A', year: 2025, month: 5}).major, 7);
+	assert.equal(estimateOneUi({model: 'A176B', osLetter: 'B', year: 2025, month: 11}).major, 8);
+	assert.equal(estimateOneUi({model: 'S731B', osLetter: 'A', year: 2025, month: 9}).major, 8);
+	assert.equal(estimateOneUi({model: 'X930', osLetter: 'A', year: 2025, month: 9}).major, 8);
+	assert.equal(estimateOneUi({model: 'F968B', osLetter: 'A', year: 2025, month: 12}).major, 8);
+});
+
 test('a Samsung Experience build has no One UI major; the same model after the Android 9 update has', () => {
 	const oreo = estimateOneUi({model: 'G960F', osLetter: 'A', year: 2018, month: 3});
 	assert.equal(oreo.major, null);
