@@ -50,6 +50,17 @@ test('2024–2025 families: the One UI 8 builds named in the data README read as
 	assert.equal(estimateOneUi({model: 'F968B', osLetter: 'A', year: 2025, month: 12}).major, 8);
 });
 
+test('third-pass families: the builds named in the data README read as their One UI', () => {
+	// Tab S10 FE+ on its launch Android 15 (letter A); A07 and Tab A11 on One UI 8 (letter B, Android 16).
+	assert.equal(decodeComponent('X620XXU3AYE1').oneUiMajor, 7);
+	assert.equal(decodeComponent('X520XXS2AYD3').oneUiMajor, 7);
+	assert.equal(decodeComponent('A075FXXS3BYH2').oneUiMajor, 8);
+	assert.equal(decodeComponent('X135FXXS3BZA3').oneUiMajor, 8);
+	// M05 and F05: launched on Android 14, so letter C is their One UI 8 (Android 16).
+	assert.equal(estimateOneUi({model: 'M055F', osLetter: 'C', year: 2025, month: 10}).major, 8);
+	assert.equal(estimateOneUi({model: 'E366B', osLetter: 'A', year: 2025, month: 7}).major, 7);
+});
+
 test('a Samsung Experience build has no One UI major; the same model after the Android 9 update has', () => {
 	const oreo = estimateOneUi({model: 'G960F', osLetter: 'A', year: 2018, month: 3});
 	assert.equal(oreo.major, null);
