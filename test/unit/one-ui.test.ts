@@ -86,6 +86,8 @@ test('a letter that ran ahead of Android releases (it also moves on point releas
 test('unknown models, models without launch data and watches have no One UI major, each with its reason', () => {
 	assert.match(decodeComponent('Q999BXXU1AYA1').oneUiNote ?? '', /Q999B is not a model in the catalog/);
 	assert.match(decodeComponent('A515FXXU4EUD7').oneUiNote ?? '', /does not know which Android the Galaxy A51 launched with/);
+	// Left out on purpose: with the A05's launch Android 13, this September 2024 build's C would read as Android 15.
+	assert.equal(decodeComponent('A055FXXS6CXI2').oneUiMajor, null);
 	const watch = launchOs('L300');
 	assert.ok(!watch.known);
 	assert.match(watch.reason, /watch/);
