@@ -281,6 +281,8 @@ async function consumeBody(body: Readable, take: (chunk: Buffer) => boolean): Pr
 			body.off('end', onEnd);
 			body.off('error', onError);
 			body.off('close', onClose);
+			// A late error from a body we stopped reading must not go unheard (an unhandled 'error' throws).
+			body.on('error', () => undefined);
 		};
 
 		const onData = (chunk: Buffer) => {
