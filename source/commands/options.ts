@@ -92,7 +92,7 @@ export function byteSizeOption(name: string, value: string | undefined, fallback
 
 	const bytes = parseByteSize(value);
 	if (bytes === undefined || bytes < min || bytes > max) {
-		throw new UsageError(`--${name} takes a size from ${min} bytes to ${max / 1024 ** 3} GiB (suffixes K, M, G), not "${value}"`);
+		throw new UsageError(`--${name} takes a size from ${min} bytes to ${max / 1024 ** 3} GiB (suffixes K, M, G), not ${quote(value)}`);
 	}
 
 	return bytes;

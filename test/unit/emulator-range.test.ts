@@ -27,4 +27,6 @@ test('sizes take K, M and G suffixes in binary units, and out-of-range or unread
 	assert.equal(byteSizeOption('firmware-size', '2G', 1, 1024, 8 * 1024 ** 3), 2 * 1024 ** 3);
 	assert.throws(() => byteSizeOption('firmware-size', '9G', 1, 1024, 8 * 1024 ** 3), /--firmware-size takes a size/);
 	assert.throws(() => byteSizeOption('bandwidth', '-3M', 1, 1024, 8 * 1024 ** 3), /--bandwidth/);
+	// What the user typed is quoted with its control characters escaped (found by the CLI fuzzer).
+	assert.throws(() => byteSizeOption('firmware-size', '\u001B[2J', 1, 1024, 8 * 1024 ** 3), (error: Error) => error.message.endsWith('not "\\u001b[2J"'));
 });
