@@ -124,15 +124,15 @@ export async function downloadFile(options: DownloadOptions): Promise<DownloadRe
 			throw new VerifyError('CRC_MISMATCH', `CRC32 of the downloaded file is ${crc}, the server announced ${remote.crc32}: the download is corrupt`, {stage: 'verify', path: files.part});
 		}
 
+		// Usually every member was checked while the bytes arrived; if not, the full pass runs now.
+		const early = await verifier.finish();
+		const bytes = await removePadding(part, remote.size, files.part);
+		// One final flush of both files, after the padding's truncation, so the new size is durable too.
 		await writeback.settle().catch((error: unknown) => {
 			throw diskWriteError(error, files.part);
 		});
 		await encrypted?.close();
 		encrypted = undefined;
-		// Usually every member was checked while the bytes arrived; if not, the full pass runs now.
-		const early = await verifier.finish();
-		const bytes = await removePadding(part, remote.size, files.part);
-		await part.datasync();
 		await part.close();
 		let members = early;
 		if (members) {
