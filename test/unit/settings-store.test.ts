@@ -6,7 +6,9 @@ import path from 'node:path';
 import {isFusdeckError} from '../../source/core/errors.js';
 import {normaliseDeviceId} from '../../source/core/store/device-id.js';
 import {isLuhnValid as luhnValid} from '../../source/core/identity/luhn.js';
+import Conf from 'conf';
 import {SettingsStore} from '../../source/core/store/settings-store.js';
+import {settingsSchema} from '../../source/core/store/settings-schema.js';
 
 const validImei = '351234567890124'; // Luhn-valid
 const fixedNow = () => new Date('2026-11-25T03:37:00.123Z');
@@ -132,4 +134,11 @@ test('a config file that breaks the schema is moved aside the same way', () => w
 test('a healthy file reports no recovery', () => withDir(dir => {
 	new SettingsStore({configDir: dir}).setConcurrency(4);
 	assert.equal(new SettingsStore({configDir: dir}).recoveredFrom, undefined);
+}));
+
+test('the settings schema is valid JSON Schema (the store skips that check at start-up)', () => withDir(dir => {
+	// conf checks a schema against the meta-schema unless told not to, as SettingsStore does.
+	assert.doesNotThrow(() => new Conf({cwd: dir, schema: settingsSchema as never}));
+	const broken = {...settingsSchema, concurrency: {type: 'integer', minimum: 'one'}};
+	assert.throws(() => new Conf({cwd: dir, schema: broken as never}), /schema is invalid/);
 }));

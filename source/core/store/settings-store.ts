@@ -39,6 +39,9 @@ export class SettingsStore {
 			cwd: options.configDir,
 			configFileMode: 0o600,
 			schema: settingsSchema as never,
+			// Checking our fixed schema against JSON Schema's meta-schema cost ~40 ms at every start of
+			// every command; the settings-store tests check it once instead.
+			ajvOptions: {validateSchema: false},
 			defaults: defaultSettings(options.defaultDownloadFolder),
 		});
 		let conf: Conf<Settings>;
