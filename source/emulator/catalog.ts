@@ -13,6 +13,7 @@ export type EmulatorModel = {
 	encryption: 'enc2' | 'enc4';
 	/** CSC → full four-part versions, newest first; an empty list is a known pair without firmware. */
 	builds: Record<string, string[]>;
+	/** Android major of the newest builds, as the server reports it; agrees with their OS letter (fusdeck decode). */
 	android: string;
 };
 
@@ -25,7 +26,7 @@ export const emulatorCatalog: EmulatorModel[] = [
 		tacs: ['35183174', '35291275'],
 		wifiOnly: false,
 		encryption: 'enc4',
-		android: '15',
+		android: '16',
 		builds: {
 			EUX: [v('S918BXXS8DYK1', 'S918BOXM8DYK1'), v('S918BXXS8DYI2', 'S918BOXM8DYI2'), v('S918BXXU7DYG1', 'S918BOXM7DYG1')],
 			XEF: [v('S918BXXS8DYK1', 'S918BOXM8DYK1'), v('S918BXXS8DYI2', 'S918BOXM8DYI2')],
@@ -65,7 +66,7 @@ export const emulatorCatalog: EmulatorModel[] = [
 		tacs: [],
 		wifiOnly: true,
 		encryption: 'enc4',
-		android: '15',
+		android: '14',
 		builds: {
 			EUX: [`X710XXS4BYJ1/X710OXM4BYJ1//X710XXS4BYJ1`],
 		},

@@ -54,7 +54,7 @@ function memberShares(kind: PackageKind, model: string): Array<[string, number]>
 const sha256 = (text: string) => createHash('sha256').update(text).digest();
 
 /** `BL_S918BXXS8DYK1_S918BXXS8DYK1_MQB95841254_REV00_user_low_ship_MULTI_CERT.tar.md5` and its siblings. */
-function packageFileName(kind: PackageKind, model: string, version: string, buildId: string): string {
+function packageFileName(kind: PackageKind, model: string, version: string, buildId: string, android: string): string {
 	const [pda = '', csc = '', modem = '', bootloader = pda] = version.split('/');
 	const tail = `${buildId}_REV00_user_low_ship_MULTI_CERT`;
 	// The CSC version starts with the model's short code, then the CSC group (e.g. OXM).
@@ -65,7 +65,7 @@ function packageFileName(kind: PackageKind, model: string, version: string, buil
 		}
 
 		case 'AP': {
-			return `AP_${pda}_${pda}_${tail}_meta_OS15.tar.md5`;
+			return `AP_${pda}_${pda}_${tail}_meta_OS${android}.tar.md5`;
 		}
 
 		case 'CP': {
@@ -83,13 +83,13 @@ function packageFileName(kind: PackageKind, model: string, version: string, buil
 }
 
 /** The packages of one firmware; Wi-Fi models (empty modem part) have no CP package, as in reality. */
-export function planFirmware(model: string, csc: string, version: string, size: number): OdinPackagePlan[] {
+export function planFirmware(model: string, csc: string, version: string, size: number, android: string): OdinPackagePlan[] {
 	const identity = `${model}|${csc}|${version}`;
 	const buildId = `MQB${String(sha256(identity).readUInt32BE(0) % 100_000_000).padStart(8, '0')}`;
 	const hasModem = (version.split('/')[2] ?? '') !== '';
 	return packageKinds.filter(kind => kind !== 'CP' || hasModem).map(kind => ({
 		kind,
-		fileName: packageFileName(kind, model, version, buildId),
+		fileName: packageFileName(kind, model, version, buildId, android),
 		members: memberShares(kind, model).map(([name, share]) => ({
 			name,
 			// At least a few bytes each, so that even the smallest test firmware has data in every member.

@@ -39,7 +39,7 @@ test('the plaintext is a stored zip of BL, AP, CP, CSC and HOME_CSC .tar.md5 pac
 	const entries = readZip(plain);
 	assert.deepEqual(entries.map(entry => entry.name.split('_S918B')[0]), ['BL', 'AP', 'CP', 'CSC_OXM', 'HOME_CSC_OXM']);
 	for (const entry of entries) {
-		assert.match(entry.name, /^[A-Z_]+_S918B\w+_MQB\d{8}_REV00_user_low_ship_MULTI_CERT(_meta_OS15)?\.tar\.md5$/);
+		assert.match(entry.name, /^[A-Z_]+_S918B\w+_MQB\d{8}_REV00_user_low_ship_MULTI_CERT(_meta_OS16)?\.tar\.md5$/);
 		assert.equal(entry.method, 0, `${entry.name} is stored`);
 		assert.equal(crc32(entry.data) >>> 0, entry.crc32, `${entry.name} matches its zip CRC32`);
 		const tar = readTarMd5(entry.data);
