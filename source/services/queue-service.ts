@@ -94,6 +94,7 @@ export class WorkstationQueue implements QueueService {
 			...(job.etaSeconds === undefined ? {} : {eta: job.etaSeconds}),
 			connections: job.connections,
 			...(failure ? {error: this.options.explain(failure)} : {}),
+			...(job.state === 'done' && job.path && job.result ? {file: {path: job.path, bytes: job.result.bytes, members: job.result.members}} : {}),
 		};
 	}
 }

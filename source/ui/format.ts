@@ -53,6 +53,12 @@ export function truncate(text: string, width: number): string {
 	return text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}…`;
 }
 
+/** Cuts text to `width` columns from the left: the end of a path is the part that tells files apart. */
+export function truncateStart(text: string, width: number): string {
+	if (width <= 0) return '';
+	return text.length <= width ? text : `…${text.slice(text.length - width + 1)}`;
+}
+
 /** How long ago, in the largest unit that reads naturally: "just now", "12 min ago", "3 h ago", "2 d ago". */
 export function formatAge(milliseconds: number): string {
 	const minutes = Math.floor(Math.max(0, milliseconds) / 60_000);

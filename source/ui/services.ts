@@ -101,6 +101,8 @@ export type Job = {
 	eta?: number;
 	connections: number;
 	error?: Explanation;
+	/** A done job's result: the verified zip, its size, and how many .tar.md5 members matched. */
+	file?: {path: string; bytes: number; members: number};
 };
 
 export type QueueTotals = {

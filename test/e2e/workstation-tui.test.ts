@@ -22,7 +22,8 @@ test('fusdeck --demo: pick a model, compare regions, download one, see it done, 
 	assert.match(compared, /EUX .*S918BXXS8DYK1 .*2025-11/);
 	assert.match(compared, /BTU .*S918BXXS8DYI2 .*2 mo/);
 	session.send('d');
-	await session.waitFor(/done +SM-S918B\/EUX .*100%/);
+	// Done means verified and renamed: the row names the zip (its folder cut from the left when narrow).
+	await session.waitFor(/done +SM-S918B\/EUX +✓ .*_fac\.zip/);
 	session.send('q');
 	const end = await session.waitFor(/\[exited \d+\]/);
 	assert.match(end, /\[exited 0\]/);

@@ -15,6 +15,27 @@ test('a job row shows state, a text bar, percent, speed, ETA and connections; to
 	assert.match(frame, /failed +SM-S918B\/DBT +✗ CRC mismatch/);
 });
 
+test('a done job shows its build, size and verified members, and where the zip is (the path cut from the left)', async () => {
+	const path = '/home/tech/firmware/samsung/2026/SM-S918B_1_20251103021001_k6hk0664tq_fac.zip';
+	const file = {path, bytes: 8_000_000_000, members: 5};
+	const jobs = [fakeJob('a', {state: 'done', bytesDone: 8_000_000_000, version: 'S918BXXS8DYK1/S918BOXM8DYK1/S918BXXS8DYK1/S918BXXS8DYK1', file})];
+	{
+		using started = startApp({jobs, columns: 160, rows: 40});
+		press(started.app, 'app.focusQueue');
+		const frame = await waitForFrame(started.app, /› done +SM-S918B\/EUX +✓ S918BXXS8DYK1 · 8\.0 GB · 5 MD5 ok → /);
+		const row = frameLines(frame).find(line => line.includes('✓ S918BXXS8DYK1'))!;
+		assert.match(row, /→ …?[\w/]*\/SM-S918B_1_20251103021001_k6hk0664tq_fac\.zip/, 'the file name is whole; only the folder may be cut, from the left');
+		assert.doesNotMatch(row, /×4/, 'connections show only while downloading');
+	}
+
+	{
+		using started = startApp({jobs});
+		press(started.app, 'app.focusQueue');
+		const frame = await waitForFrame(started.app, /› done +SM-S918B\/EUX +✓ …/);
+		assert.match(frame, /✓ …[\w/-]*k6hk0664tq_fac\.zip/, 'at 80 columns the facts give way to the end of the path');
+	}
+});
+
 test('p pauses a running job and resumes a paused one', async () => {
 	using started = startApp({jobs: [fakeJob('a')]});
 	const {app, services} = started;

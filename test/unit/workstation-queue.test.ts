@@ -20,7 +20,7 @@ test('jobs map to the UI shape, snapshots keep their identity until something ch
 		return {source, protocol: 'smart', remote: {binaryName: 'fw.zip.enc4', size: 4096, key: Buffer.alloc(16), version: 'A/B/C/D'}};
 	};
 
-	const download = async (options: DownloadOptions): Promise<DownloadResult> => ({path: `${options.destDir}/fw.zip`, bytes: 4080, resumedBytes: 0, members: [], renewals: 0, retries: 0, verifiedEarly: false});
+	const download = async (options: DownloadOptions): Promise<DownloadResult> => ({path: `${options.destDir}/fw.zip`, bytes: 4080, resumedBytes: 0, members: [{name: 'AP_A.tar.md5', md5: '0'.repeat(32)}, {name: 'BL_A.tar.md5', md5: '1'.repeat(32)}] as never, renewals: 0, retries: 0, verifiedEarly: false});
 	const core = new DownloadQueue({prepare, destDir: '/unused', download: download as QueueOptions['download'], concurrency: 2});
 	const errors = new ErrorLog();
 	const queue = new WorkstationQueue(core, {explain, errors, downloadFolder: () => '/downloads'});
@@ -40,6 +40,8 @@ test('jobs map to the UI shape, snapshots keep their identity until something ch
 	assert.equal(done?.version, 'A/B/C/D');
 	assert.equal(done?.bytesTotal, 4096);
 	assert.equal(core.snapshot().jobs[0]?.path, '/downloads/fw.zip', 'new jobs go to the settings\' download folder');
+	assert.deepEqual(done?.file, {path: '/downloads/fw.zip', bytes: 4080, members: 2}, 'a done job says where its verified zip is');
+	assert.equal(failed?.file, undefined);
 	assert.equal(failed?.state, 'failed');
 	assert.equal(failed?.bytesTotal, undefined, 'an unknown size stays unknown, not 0');
 	assert.equal(failed?.error?.id, 'fus-408', 'explained with the full context of the thrown error');
