@@ -1,5 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
+import {helpLines} from '../../source/ui/overlays/help-overlay.js';
 import {fakeJob} from '../helpers/fake-services.js';
 import {frameLines, press, waitForFrame} from '../helpers/render.js';
 import {startApp} from '../helpers/start-app.js';
@@ -66,6 +67,23 @@ test('? opens the help generated from the key table; Esc closes it', async () =>
 	assert.match(frameLines(help).at(-1)!, /Esc close/);
 	app.type('\u001B');
 	await waitForFrame(app, /╔═ ▶ 1 Devices/);
+});
+
+test('help notes why a key cannot run only for the focused pane (and every-pane keys)', () => {
+	const noteAfter = (lines: string[], help: string) => {
+		const index = lines.findIndex(line => line.includes(help));
+		assert.ok(index >= 0, help);
+		return lines[index + 1]?.includes('(not now:') ? lines[index + 1]!.trim() : undefined;
+	};
+
+	const inQueue = helpLines({focus: 'queue', selectedModel: 'SM-S918B', activeJobs: 0, errorCount: 0});
+	assert.equal(noteAfter(inQueue, 'Mark the region for comparison'), undefined, 'Regions keys are not judged by the Queue\'s cursor');
+	assert.equal(noteAfter(inQueue, 'Pause the job, or resume a paused one'), '(not now: the queue is empty)');
+	const inRegions = helpLines({focus: 'regions', selectedModel: 'SM-S918B', activeJobs: 0, errorCount: 0});
+	assert.equal(noteAfter(inRegions, 'Mark the region for comparison'), '(not now: no region under the cursor)');
+	assert.equal(noteAfter(inRegions, 'Pause the job, or resume a paused one'), undefined);
+	const noModel = helpLines({focus: 'queue', activeJobs: 0, errorCount: 0});
+	assert.equal(noteAfter(noModel, 'Compare the latest builds'), '(not now: choose a model first (Enter in Devices))', 'every-pane keys are always judged');
 });
 
 test('q quits at once when nothing is downloading', async () => {

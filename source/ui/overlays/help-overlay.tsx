@@ -1,21 +1,26 @@
 import {Text} from 'ink';
 import {PaneFrame} from '../components/pane-frame.js';
 import {truncate} from '../format.js';
-import {commands, type Command, type KeyContext} from '../keys.js';
+import {commands, paneIds, type Command, type KeyContext, type Scope} from '../keys.js';
 import {keysText, scopeOrder, scopeTitle} from '../key-reference.js';
 import {useTheme} from '../theme/theme-context.js';
 
 export type HelpOverlayProps = {width: number; height: number; context: KeyContext; scroll: number};
 
-/** Every key, from the key table, grouped by where it works; a key that cannot run now says why. */
+/**
+ * Every key, from the key table, grouped by where it works; a key of the focused pane (or of every
+ * pane) that cannot run now says why. Another pane's keys get no such note: the context (the row
+ * under the cursor) is the focused pane's, and the section title already says where they work.
+ */
 export function helpLines(context: KeyContext): string[] {
 	const lines: string[] = [];
+	const judged = (scope: Scope) => scope === context.focus || !(paneIds as readonly Scope[]).includes(scope);
 	for (const scope of scopeOrder) {
 		const inScope = (commands as readonly Command[]).filter(command => command.scope === scope);
 		if (inScope.length === 0) continue;
 		lines.push(`${scopeTitle(scope)}:`);
 		for (const command of inScope) {
-			const reason = command.disabledReason?.(context);
+			const reason = judged(scope) ? command.disabledReason?.(context) : undefined;
 			lines.push(`  ${keysText(command).padEnd(16)} ${command.help}`);
 			if (reason) lines.push(`  ${''.padEnd(16)} (not now: ${reason})`);
 		}
