@@ -123,8 +123,13 @@ export function compareRows(results: RegionResult[]): CompareRow[] {
 function formatCompare(model: string, rows: CompareRow[]): string {
 	const lines = [`${model}: latest firmware per CSC (* newest)`, `  ${'CSC'.padEnd(5)}${'Country'.padEnd(16)}${'PDA'.padEnd(16)}${'Built'.padEnd(9)}${'Android'.padEnd(9)}${'Behind'.padEnd(8)}state`];
 	for (const row of rows) {
-		const state = row.state === 'ok' ? '' : row.state === 'none' ? 'no firmware' : row.state === 'unknown' ? 'not published for this model' : `failed: ${row.error}`;
-		lines.push(`${row.newest ? '*' : ' '} ${row.csc.padEnd(5)}${(row.country ?? '').slice(0, 15).padEnd(16)}${(row.pda ?? '-').padEnd(16)}${(row.build_date ?? '-').padEnd(9)}${(row.android ?? '-').padEnd(9)}${(row.behind_months ? `${row.behind_months} mo` : '').padEnd(8)}${state}`.trimEnd());
+		let state = row.state === 'ok' ? '' : row.state === 'none' ? 'no firmware' : row.state === 'unknown' ? 'not published for this model' : `failed: ${row.error}`;
+		// A code the catalog lacks is most often a typo (EXU for EUX); the server cannot tell the two apart.
+		if (row.country === null && row.state !== 'ok') {
+			state += `; ${row.csc} is not a CSC fusdeck knows (a typo? fusdeck cscs lists them)`;
+		}
+
+		lines.push(`${row.newest ? '*' : ' '} ${row.csc.padEnd(5)}${(row.country ?? '?').slice(0, 15).padEnd(16)}${(row.pda ?? '-').padEnd(16)}${(row.build_date ?? '-').padEnd(9)}${(row.android ?? '-').padEnd(9)}${(row.behind_months ? `${row.behind_months} mo` : '').padEnd(8)}${state}`.trimEnd());
 	}
 
 	return lines.join('\n') + '\n';

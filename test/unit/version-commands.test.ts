@@ -44,6 +44,9 @@ test('compare orders regions newest first with build dates and months behind', a
 		['XEF', 'none', false, null, null],
 		['ZZZ', 'unknown', false, null, null],
 	]);
+	const text = await runCliCaptured(['compare', 'SM-S918B', 'EUX', 'ZZZ'], {FUSDECK_FOTA_URL: fota.url});
+	assert.match(text.stdout, /^  ZZZ  \? +- .*not published for this model; ZZZ is not a CSC fusdeck knows \(a typo\? fusdeck cscs lists them\)$/m);
+	assert.match(text.stdout, /^\* EUX  Europe +S918BXXS8DYK1 +2025-11 +15$/m, 'a known code gets no such note');
 	const usage = await runCliCaptured(['compare', 'SM-S918B', '--concurrency', '0'], {FUSDECK_FOTA_URL: fota.url});
 	assert.equal(usage.code, 2);
 });
