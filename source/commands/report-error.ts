@@ -1,4 +1,4 @@
-import {explainError} from '../core/explain/explain.js';
+import {explainWithCatalog} from '../core/catalog/csc-context.js';
 import type {Explanation} from '../core/explain/types.js';
 import {isFusdeckError, type FusdeckError} from '../core/errors.js';
 import {redactDeviceIds} from '../core/identity/mask.js';
@@ -44,7 +44,7 @@ function fixAddsToMessage(error: FusdeckError, explanation: Explanation): boolea
 
 function safeExplain(error: FusdeckError): Explanation | undefined {
 	try {
-		return explainError(error);
+		return explainWithCatalog(error);
 	} catch {
 		// Reporting must never fail because of the explainer.
 		return undefined;

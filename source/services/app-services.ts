@@ -7,7 +7,7 @@ import {preferredOrder} from '../core/catalog/regions.js';
 import {allModels, searchModels} from '../core/catalog/models.js';
 import type {Endpoints} from '../core/endpoints.js';
 import {FusdeckError, isFusdeckError} from '../core/errors.js';
-import {explainError} from '../core/explain/explain.js';
+import {explainWithCatalog} from '../core/catalog/csc-context.js';
 import {FusClient} from '../core/fus/client.js';
 import type {SettingsStore} from '../core/store/settings-store.js';
 import {buildDate} from '../core/versions/decode.js';
@@ -34,7 +34,7 @@ export type ServiceOptions = {
 	now?: () => number;
 };
 
-const explain = (error: unknown) => explainError(isFusdeckError(error) ? error : new FusdeckError('INTERNAL', (error as Error)?.message ?? String(error)));
+const explain = (error: unknown) => explainWithCatalog(isFusdeckError(error) ? error : new FusdeckError('INTERNAL', (error as Error)?.message ?? String(error)));
 
 function compareResult(result: RegionResult): CompareResult {
 	const version = result.info?.latest;

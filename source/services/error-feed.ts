@@ -1,6 +1,6 @@
 /** The errors the workstation shows, newest last, each already explained. */
 import type {FusdeckError} from '../core/errors.js';
-import {explainError} from '../core/explain/explain.js';
+import {explainWithCatalog} from '../core/catalog/csc-context.js';
 import type {ErrorEntry, ErrorFeed} from '../ui/services.js';
 
 export class ErrorLog implements ErrorFeed {
@@ -16,7 +16,7 @@ export class ErrorLog implements ErrorFeed {
 	getSnapshot = () => this.entries;
 
 	add(error: FusdeckError, where: {model?: string; csc?: string; jobId?: string} = {}): void {
-		this.entries = [...this.entries.slice(-49), {id: this.nextId++, at: Date.now(), code: error.code, explanation: explainError(error), ...where}];
+		this.entries = [...this.entries.slice(-49), {id: this.nextId++, at: Date.now(), code: error.code, explanation: explainWithCatalog(error, error.context.csc ?? where.csc), ...where}];
 		this.emit();
 	}
 

@@ -1,7 +1,8 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
-import {allCscs, allGroups, findCsc, groupMembers, groupsOf, isGroup} from '../../source/core/catalog/cscs.js';
+import {allCscs, allGroups, findCsc, groupMembers, groupsOf, isGroup, similarCscs} from '../../source/core/catalog/cscs.js';
+import {cscExplainContext} from '../../source/core/catalog/csc-context.js';
 
 type Raw = {csc: string; country: string; iso: string; carrier: string; covers?: string[]};
 const raw = JSON.parse(readFileSync('source/core/catalog/data/cscs.json', 'utf8')) as Raw[];
@@ -98,4 +99,23 @@ test('groupMembers is undefined for an unknown group and isGroup tells groups fr
 	assert.ok(isGroup('oxm'));
 	assert.ok(!isGroup('XEF'));
 	assert.deepEqual(groupsOf('NOPE'), []);
+});
+
+test('similarCscs: swapped neighbours first, then one changed character, open codes first; nothing for a known code', () => {
+	assert.deepEqual(similarCscs('EXU'), ['EUX', 'XEU']);
+	assert.equal(similarCscs('DTB')[0], 'DBT');
+	for (const code of similarCscs('BTY')) {
+		assert.ok(findCsc(code), code);
+		assert.equal([...code].filter((char, i) => char !== 'BTY'[i]).length, 1, code);
+	}
+
+	assert.deepEqual(similarCscs('EUX'), []);
+	assert.deepEqual(similarCscs('E'), []);
+	assert.ok(similarCscs('BTY', 2).length <= 2);
+});
+
+test('cscExplainContext gives the catalogue\'s carrier for a known code, and suggestions for an unknown one', () => {
+	assert.deepEqual(cscExplainContext('EUX'), {cscCarrier: 'open'});
+	assert.deepEqual(cscExplainContext('EXU'), {cscKnown: false, cscSuggestions: ['EUX', 'XEU']});
+	assert.deepEqual(cscExplainContext(undefined), {});
 });

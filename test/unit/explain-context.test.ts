@@ -71,6 +71,13 @@ test('a carrier named by the caller decides over the built-in list of open CSCs'
 	assert.equal(explainCode('NO_FIRMWARE', {csc: 'XEF', cscCarrier: 'SFR'})?.action, 'try-eux');
 });
 
+test('an unknown CSC is explained as a likely typo, with the known codes a keystroke away', () => {
+	const typo = explainCode('NO_FIRMWARE', {csc: 'EXU', cscKnown: false, cscSuggestions: ['EUX', 'XEU']})!;
+	assert.equal(typo.action, 'other-csc');
+	assert.equal(typo.fix, 'EXU is not a CSC fusdeck knows (did you mean EUX or XEU?): check the CSC (fusdeck cscs lists them) and the model code.');
+	assert.match(explainCode('NO_FIRMWARE', {csc: 'QQZ', cscKnown: false})!.fix, /^QQZ is not a CSC fusdeck knows: check/);
+});
+
 test('many recent failures override the stage: a 401 on a download is then rate limiting', () => {
 	assert.equal(explainCode('HTTP 401', {stage: 'download', recentFailures: 3})?.action, 'resume');
 	assert.equal(explainCode('HTTP 401', {stage: 'download', recentFailures: 8})?.action, 'wait-retry');

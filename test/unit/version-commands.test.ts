@@ -27,6 +27,9 @@ test('check prints the latest version, and a known pair without firmware says wh
 	const unknown = await runCliCaptured(['check', 'SM-S918B', 'ZZZ'], env);
 	assert.equal(unknown.code, 3);
 	assert.match(unknown.stderr, /No firmware is published for SM-S918B with CSC ZZZ/);
+	const typo = await runCliCaptured(['check', 'SM-S918B', 'EXU'], env);
+	assert.equal(typo.code, 3);
+	assert.match(typo.stderr, /fix: EXU is not a CSC fusdeck knows \(did you mean EUX or XEU\?\): check the CSC/);
 	const bad = await runCliCaptured(['check', 'S23', 'EUX'], env);
 	assert.equal(bad.code, 2);
 	assert.match(bad.stderr, /not a model code/);

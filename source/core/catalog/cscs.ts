@@ -88,6 +88,24 @@ export function findCsc(code: string): Csc | undefined {
 	return load().byCode.get(code.trim().toUpperCase());
 }
 
+/**
+ * Known codes one keystroke from `code`: two neighbours swapped first (EXU → EUX), then one
+ * character changed; open CSCs before carrier ones within each kind. Empty for a known code.
+ */
+export function similarCscs(code: string, limit = 3): string[] {
+	const wanted = code.trim().toUpperCase();
+	const {byCode} = load();
+	if (byCode.has(wanted) || wanted.length !== 3) {
+		return [];
+	}
+
+	const swaps = [1, 2].map(i => wanted.slice(0, i - 1) + wanted[i] + wanted[i - 1] + wanted.slice(i + 1));
+	const changes = allCscs().map(csc => csc.csc).filter(other => [...other].filter((char, i) => char !== wanted[i]).length === 1);
+	const open = (other: string) => (byCode.get(other)?.carrier === 'open' ? 0 : 1);
+	const rank = (list: string[]) => [...new Set(list)].filter(other => byCode.has(other) && other !== wanted).sort((a, b) => open(a) - open(b) || a.localeCompare(b));
+	return [...new Set([...rank(swaps), ...rank(changes)])].slice(0, limit);
+}
+
 export function isGroup(code: string): boolean {
 	return load().groups.has(code.trim().toUpperCase());
 }

@@ -117,6 +117,12 @@ export const contextRules: readonly ContextRule[] = [
 ];
 
 function cscAdvice(context: ExplainContext, lead: string): Pick<Explanation, 'fix' | 'action'> {
+	// The lead assumes a real CSC; an unknown one is most likely a typo, and that comes first.
+	if (context.cscKnown === false && context.csc) {
+		const near = context.cscSuggestions?.length ? ` (did you mean ${orList(context.cscSuggestions)}?)` : '';
+		return {fix: `${context.csc} is not a CSC fusdeck knows${near}: check the CSC (fusdeck cscs lists them) and the model code.`, action: 'other-csc'};
+	}
+
 	const open = context.cscCarrier === undefined ? context.csc === undefined || isOpenCsc(context.csc) : context.cscCarrier.toLowerCase() === 'open';
 	if (open) {
 		return {fix: `${lead}; then try another CSC the model ships with.`, action: 'other-csc'};
@@ -125,6 +131,10 @@ function cscAdvice(context: ExplainContext, lead: string): Pick<Explanation, 'fi
 	const known = context.cscCarrier !== undefined && context.cscCarrier.toLowerCase() !== 'unknown';
 	const which = known ? `${context.csc ?? 'this CSC'} is ${context.cscCarrier}'s, and carrier CSCs often have no public firmware` : `${context.csc} may be a carrier CSC without public firmware`;
 	return {fix: `${lead}; ${which}: try the open multi-CSC of the region (EUX in the EU, XAA in the US).`, action: 'try-eux'};
+}
+
+function orList(items: readonly string[]): string {
+	return items.length === 1 ? items[0]! : `${items.slice(0, -1).join(', ')} or ${items.at(-1)!}`;
 }
 
 function pairText(context: ExplainContext): string {

@@ -14,6 +14,10 @@ export type ExplainContext = ErrorContext & {
 	 * absent, a small built-in list of open CSCs decides (open-cscs.ts).
 	 */
 	cscCarrier?: string;
+	/** False when the caller's catalogue has no such CSC: most often a typo. */
+	cscKnown?: boolean;
+	/** Known codes one keystroke away from an unknown CSC (a swap or a changed character), best first. */
+	cscSuggestions?: string[];
 };
 
 /** From this many recent failures on, 401s and 429s are read as IP rate limiting. */
