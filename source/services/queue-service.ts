@@ -62,6 +62,10 @@ export class WorkstationQueue implements QueueService {
 		await this.core.cancel(id);
 	}
 
+	async remove(id: string): Promise<void> {
+		await this.core.remove(id);
+	}
+
 	async retry(id: string): Promise<void> {
 		await this.core.retry(id);
 	}

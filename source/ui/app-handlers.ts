@@ -168,6 +168,7 @@ export function createHandlers(env: HandlerEnv): Handlers {
 		},
 		'queue.cancel': () => dispatch({type: 'ask', pending: {kind: 'cancel', jobId: job!.id, question: `Cancel the download of ${job!.model}/${job!.csc}?`}}),
 		'queue.retry': () => attempt('could not retry', () => services.queue.retry(job!.id)),
+		'queue.remove': () => attempt('could not remove', () => services.queue.remove(job!.id)),
 		'errors.act'() {
 			const group = env.errors[state.cursors.errors];
 			const action = group && errorAction(group.entry);

@@ -81,6 +81,8 @@ export const commands = [
 	{id: 'queue.cancel', keys: ['x'], label: 'cancel', help: 'Cancel the job and delete its partial file (asks first)', scope: 'queue', dangerous: true, disabledReason: finished},
 	{id: 'queue.retry', keys: ['r'], label: 'retry', help: 'Retry a failed or cancelled job', scope: 'queue',
 		disabledReason: c => noJob(c) ?? (['failed', 'cancelled'].includes(c.job!.state) ? undefined : 'only a failed or cancelled job can be retried')},
+	{id: 'queue.remove', keys: ['backspace'], label: 'remove', help: 'Remove a done or cancelled job from the list (a downloaded file stays)', scope: 'queue',
+		disabledReason: c => noJob(c) ?? (['done', 'cancelled'].includes(c.job!.state) ? undefined : 'only a done or cancelled job can be removed (x cancels one)')},
 	{id: 'errors.act', keys: ['enter'], label: 'act', help: 'Do what the error suggests (retry, settings, other region)', scope: 'errors',
 		disabledReason: c => (c.errorCount === 0 ? 'no errors' : c.errorAction ? undefined : 'this error offers no action')},
 	{id: 'errors.clear', keys: ['x'], label: 'clear', help: 'Clear the error list', scope: 'errors', disabledReason: c => (c.errorCount === 0 ? 'no errors' : undefined)},

@@ -140,6 +140,8 @@ export type QueueService = Subscribable<QueueSnapshot> & {
 	resume(id: string): void | Promise<unknown>;
 	cancel(id: string): void | Promise<unknown>;
 	retry(id: string): void | Promise<unknown>;
+	/** Forgets a done or cancelled job; its file, if any, stays where it is. */
+	remove(id: string): void | Promise<unknown>;
 };
 
 /** An explained error, as the Errors pane shows it. Repeats are collapsed by the UI. */

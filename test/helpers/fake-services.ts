@@ -109,6 +109,12 @@ class FakeQueue implements QueueService {
 		this.#act('retry', id, {state: 'queued'});
 	}
 
+	remove(id: string) {
+		this.calls.push(`remove:${id}`);
+		this.#jobs = this.#jobs.filter(job => job.id !== id);
+		this.#emit();
+	}
+
 	/** Test control: change a job as core would while it runs. */
 	update(id: string, patch: Partial<Job>) {
 		this.#jobs = this.#jobs.map(job => (job.id === id ? {...job, ...patch} : job));

@@ -75,6 +75,20 @@ test('r retries a failed job; on a running job it says why not', async () => {
 	assert.deepEqual(services.fakeQueue.calls, ['retry:b']);
 });
 
+test('Backspace removes a done job from the list; on a running one it says why not', async () => {
+	using started = startApp({jobs: [fakeJob('a'), fakeJob('b', {csc: 'XEF', state: 'done', bytesDone: 8_000_000_000})]});
+	const {app, services} = started;
+	press(app, 'app.focusQueue');
+	press(app, 'queue.remove');
+	await waitForFrame(app, frame => footer(frame).startsWith('Backspace: only a done or cancelled job can be removed (x cancels one)'));
+	press(app, 'list.down');
+	press(app, 'queue.remove');
+	const frame = await waitForFrame(app, /4 Queue \[1\]/);
+	assert.doesNotMatch(frame, /SM-S918B\/XEF/);
+	assert.match(frame, /› downloading +SM-S918B\/EUX/, 'the cursor stays on a row that exists');
+	assert.deepEqual(services.fakeQueue.calls, ['remove:b']);
+});
+
 test('progress updates are coalesced: a burst of 200 updates draws only a few frames', async () => {
 	using started = startApp({jobs: [fakeJob('a', {bytesDone: 0})], queueFrameMs: 250});
 	const {app, services} = started;
