@@ -2,6 +2,16 @@ import {UsageError} from '../core/errors.js';
 import type {ProtocolChoice} from '../core/fus/open-download.js';
 import {quote} from '../core/quote.js';
 
+/**
+ * Refuses words past the `names` a command takes, so that nothing typed is silently ignored (a second
+ * CSC given to check would otherwise look checked).
+ */
+export function noMoreArgs(command: string, positionals: readonly string[], names: readonly string[], hint = `See: fusdeck ${command} --help`): void {
+	if (positionals.length > names.length) {
+		throw new UsageError(`${command} takes ${names.join(' and ')}, not also ${quote(positionals[names.length])}. ${hint}`);
+	}
+}
+
 /** Model codes as FUS knows them: SM-S918B, SM-X710, SM-R960, also EK-/SCH- style codes. */
 export function modelArg(value: string | undefined, command: string): string {
 	const model = value?.trim().toUpperCase();

@@ -1,6 +1,6 @@
 import {fetchVersionInfo} from '../core/versions/version-xml.js';
-import {FusError} from '../core/errors.js';
-import {cscArg, modelArg} from './args.js';
+import {FusError, UsageError} from '../core/errors.js';
+import {cscArg, modelArg, noMoreArgs} from './args.js';
 import {endpointsFrom, networkOptions, outputOptions, parseCommandArgs, timeoutFrom} from './options.js';
 import type {Command} from './types.js';
 
@@ -21,6 +21,12 @@ Example: fusdeck check SM-S918B EUX`,
 	async run(args, io) {
 		const {values, positionals} = parseCommandArgs('check', args, {...outputOptions, ...networkOptions});
 		const model = modelArg(positionals[0], 'check');
+		const several = `fusdeck compare ${model} [CSC...] checks several side by side`;
+		if (positionals.length < 2) {
+			throw new UsageError(`check: give a CSC (region code) such as EUX or XAA (list them: fusdeck cscs); ${several}`);
+		}
+
+		noMoreArgs('check', positionals, ['MODEL', 'CSC'], several);
 		const csc = cscArg(positionals[1], 'check');
 		const endpoints = endpointsFrom(values, io.env);
 		const info = await fetchVersionInfo(model, csc, {fotaUrl: endpoints.fota, timeoutMs: timeoutFrom(values.timeout), signal: io.signal});

@@ -1,4 +1,3 @@
-import {quote} from '../core/quote.js';
 import {resolve} from 'node:path';
 import {statSync} from 'node:fs';
 import {FusdeckError, TransferError, UsageError} from '../core/errors.js';
@@ -8,7 +7,7 @@ import {queueFile} from '../core/store/config-dir.js';
 import {openSettings} from './open-settings.js';
 import {normaliseDeviceId} from '../core/store/device-id.js';
 import {connectionsRange} from '../core/store/settings-types.js';
-import {cscArg, modelArg, protocolArg} from './args.js';
+import {cscArg, modelArg, noMoreArgs, protocolArg} from './args.js';
 import {endpointsFrom, integerOption, networkOptions, outputOptions, parseCommandArgs, timeoutFrom} from './options.js';
 import {openQueue} from '../services/open-queue.js';
 import {progressLine} from './progress-line.js';
@@ -48,9 +47,7 @@ Example: fusdeck download SM-S918B EUX`,
 		});
 		const model = modelArg(positionals[0], 'download');
 		const csc = cscArg(positionals[1], 'download');
-		if (positionals.length > 2) {
-			throw new UsageError(`download takes MODEL and CSC, not also ${quote(positionals[2])}. See: fusdeck download --help`);
-		}
+		noMoreArgs('download', positionals, ['MODEL', 'CSC']);
 
 		const store = openSettings(io);
 		const settings = store.getSnapshot();

@@ -2,7 +2,7 @@ import {FusClient} from '../core/fus/client.js';
 import {isFusdeckError} from '../core/errors.js';
 import {mergeHistory, type BuildRecord} from '../core/versions/history.js';
 import {fetchVersionInfo} from '../core/versions/version-xml.js';
-import {cscArg, modelArg} from './args.js';
+import {cscArg, modelArg, noMoreArgs} from './args.js';
 import {endpointsFrom, networkOptions, outputOptions, parseCommandArgs, timeoutFrom} from './options.js';
 import type {Command} from './types.js';
 
@@ -21,6 +21,7 @@ Example: fusdeck history SM-S918B EUX`,
 		const {values, positionals} = parseCommandArgs('history', args, {...outputOptions, ...networkOptions});
 		const model = modelArg(positionals[0], 'history');
 		const csc = cscArg(positionals[1], 'history');
+		noMoreArgs('history', positionals, ['MODEL', 'CSC']);
 		const endpoints = endpointsFrom(values, io.env);
 		const timeoutMs = timeoutFrom(values.timeout);
 		const client = new FusClient({endpoints, protocol: 'smart', timeoutMs, signal: io.signal});

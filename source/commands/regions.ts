@@ -4,7 +4,7 @@ import {cacheDir} from '../core/store/config-dir.js';
 import {discoverRegions} from '../core/versions/discover-regions.js';
 import {RegionCache, type RegionCacheEntry} from '../core/versions/region-cache.js';
 import {fetchVersionInfo} from '../core/versions/version-xml.js';
-import {modelArg} from './args.js';
+import {modelArg, noMoreArgs} from './args.js';
 import {endpointsFrom, integerOption, networkOptions, outputOptions, parseCommandArgs, timeoutFrom} from './options.js';
 import {failure} from './all-failed.js';
 import type {Command} from './types.js';
@@ -31,6 +31,8 @@ Example: fusdeck regions SM-S918B`,
 			concurrency: {type: 'string'},
 		});
 		const model = modelArg(positionals[0], 'regions');
+		const csc = positionals[1]?.trim().toUpperCase() ?? '';
+		noMoreArgs('regions', positionals, ['MODEL'], `To check one CSC: fusdeck check ${model} ${/^[A-Z0-9]{3}$/.test(csc) ? csc : 'CSC'}`);
 		const maxAgeHours = values['max-age'] === undefined ? 6 : Number(values['max-age']);
 		const concurrency = integerOption('concurrency', values.concurrency, 8, 1, 32);
 		if (!Number.isFinite(maxAgeHours) || maxAgeHours < 0) {

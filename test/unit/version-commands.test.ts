@@ -30,6 +30,18 @@ test('check prints the latest version, and a known pair without firmware says wh
 	const typo = await runCliCaptured(['check', 'SM-S918B', 'EXU'], env);
 	assert.equal(typo.code, 3);
 	assert.match(typo.stderr, /fix: EXU is not a CSC fusdeck knows \(did you mean EUX or XEU\?\): check the CSC/);
+	const noCsc = await runCliCaptured(['check', 'SM-S918B'], env);
+	assert.equal(noCsc.code, 2);
+	assert.match(noCsc.stderr, /check: give a CSC .*; fusdeck compare SM-S918B \[CSC\.\.\.\] checks several side by side/);
+	const twoCscs = await runCliCaptured(['check', 'SM-S918B', 'EUX', 'XEF'], env);
+	assert.equal(twoCscs.code, 2, 'a second CSC is not silently ignored');
+	assert.match(twoCscs.stderr, /check takes MODEL and CSC, not also "XEF"\. fusdeck compare SM-S918B/);
+	const regions = await runCliCaptured(['regions', 'SM-S918B', 'eux'], env);
+	assert.equal(regions.code, 2);
+	assert.match(regions.stderr, /regions takes MODEL, not also "eux"\. To check one CSC: fusdeck check SM-S918B EUX/);
+	const history = await runCliCaptured(['history', 'SM-S918B', 'EUX', 'XEF'], env);
+	assert.equal(history.code, 2);
+	assert.match(history.stderr, /history takes MODEL and CSC, not also "XEF"/);
 	const bad = await runCliCaptured(['check', 'S23', 'EUX'], env);
 	assert.equal(bad.code, 2);
 	assert.match(bad.stderr, /not a model code/);
