@@ -11,6 +11,7 @@ const loaders: Record<string, () => Promise<Command>> = {
 	history: async () => (await import('./history.js')).historyCommand,
 	download: async () => (await import('./download.js')).downloadCommand,
 	decrypt: async () => (await import('./decrypt.js')).decryptCommand,
+	verify: async () => (await import('./verify.js')).verifyCommand,
 	queue: async () => (await import('./queue.js')).queueCommand,
 	explain: async () => (await import('./explain.js')).explainCommand,
 	decode: async () => (await import('./decode.js')).decodeCommand,
