@@ -1,22 +1,15 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {mkdtemp, readdir, rm, writeFile} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
+import {readdir, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {enc2Key, enc4Key, encryptFirmware} from '../../source/core/fus/crypto.js';
 import {decryptFile} from '../../source/core/transfer/decrypt-file.js';
 import {makeFirmware, makeZip, tarMd5} from '../helpers/firmware-fixture.js';
 import {sha256File} from '../helpers/transfer-harness.js';
 import {runCliCaptured} from '../helpers/run-cli.js';
+import {withTempDir} from '../helpers/temp-dir.js';
 
-async function withTemp(run: (dir: string) => Promise<void>) {
-	const dir = await mkdtemp(join(tmpdir(), 'fusdeck-dec-'));
-	try {
-		await run(dir);
-	} finally {
-		await rm(dir, {recursive: true, force: true});
-	}
-}
+const withTemp = async (run: (dir: string) => Promise<void>) => withTempDir('dec', run);
 
 test('decryptFile streams, unpads, verifies and writes the zip atomically', async () => withTemp(async dir => {
 	const firmware = makeFirmware({totalBytes: 1 << 20});

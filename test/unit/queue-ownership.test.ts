@@ -3,23 +3,16 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {spawn} from 'node:child_process';
 import {once} from 'node:events';
-import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
+import {readFile, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {DownloadQueue, type QueueOptions} from '../../source/core/queue/download-queue.js';
 import {lockQueue} from '../../source/core/queue/queue-lock.js';
 import {FusError, TransferError} from '../../source/core/errors.js';
 import type {DownloadOptions, DownloadResult} from '../../source/core/transfer/download-file.js';
 import type {DownloadSource} from '../../source/core/transfer/types.js';
+import {withTempDir} from '../helpers/temp-dir.js';
 
-async function withTemp(run: (dir: string) => Promise<void>): Promise<void> {
-	const dir = await mkdtemp(join(tmpdir(), 'fusdeck-own-'));
-	try {
-		await run(dir);
-	} finally {
-		await rm(dir, {recursive: true, force: true});
-	}
-}
+const withTemp = async (run: (dir: string) => Promise<void>) => withTempDir('own', run);
 
 const source: DownloadSource = {requestRange: async () => Promise.reject(new Error('unused')), renew: async () => undefined};
 const prepare: QueueOptions['prepare'] = async spec => ({source, protocol: 'smart', remote: {binaryName: `${spec.model}_fw.zip.enc4`, size: 4096, key: Buffer.alloc(16), version: 'A/B/C/D'}});

@@ -1,22 +1,15 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {mkdtemp, rm, writeFile} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
+import {writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {Readable} from 'node:stream';
 import {checkTarMd5} from '../../source/core/transfer/tar-md5.js';
 import {readZipDirectory} from '../../source/core/transfer/zip-reader.js';
 import {verifyFirmwareZip} from '../../source/core/transfer/verify-zip.js';
 import {makeZip, tarMd5} from '../helpers/firmware-fixture.js';
+import {withTempDir} from '../helpers/temp-dir.js';
 
-async function withTemp(run: (dir: string) => Promise<void>) {
-	const dir = await mkdtemp(join(tmpdir(), 'fusdeck-zip-'));
-	try {
-		await run(dir);
-	} finally {
-		await rm(dir, {recursive: true, force: true});
-	}
-}
+const withTemp = async (run: (dir: string) => Promise<void>) => withTempDir('zip', run);
 
 test('a tar.md5 trailer is found and checked whatever the chunk sizes', async () => {
 	const member = tarMd5('AP.tar.md5', 100_000);

@@ -1,19 +1,12 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {mkdtemp, rm, writeFile} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
+import {writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {makeZip, tarMd5} from '../helpers/firmware-fixture.js';
 import {runCliCaptured} from '../helpers/run-cli.js';
+import {withTempDir} from '../helpers/temp-dir.js';
 
-async function withTemp(run: (dir: string) => Promise<void>) {
-	const dir = await mkdtemp(join(tmpdir(), 'fusdeck-verify-'));
-	try {
-		await run(dir);
-	} finally {
-		await rm(dir, {recursive: true, force: true});
-	}
-}
+const withTemp = async (run: (dir: string) => Promise<void>) => withTempDir('verify', run);
 
 type Json = {ok: boolean; files: Array<{file: string; kind: string; ok: boolean; problem: string | null; members: Array<{name: string; bytes: number; md5: {expected: string | null; actual: string} | null; problem: string | null}>}>};
 
