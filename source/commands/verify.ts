@@ -142,7 +142,9 @@ function formatReport(report: FileReport): string {
 
 	const bad = report.members.filter(member => member.problem !== undefined);
 	const what = report.kind === 'zip' ? `${report.members.length} member(s)` : 'Odin package';
-	const lines = [`${report.file}: ${what}, ${bad.length === 0 ? 'all check out' : `${bad.length} of ${report.members.length} fail`}`];
+	// An intact zip without Odin packages is not firmware; say so rather than let "all check out" suggest it is.
+	const note = report.kind === 'zip' && !report.members.some(member => member.md5) ? ' (CRC32 only: no .tar.md5 member, so no Odin firmware)' : '';
+	const lines = [`${report.file}: ${what}, ${bad.length === 0 ? 'all check out' : `${bad.length} of ${report.members.length} fail`}${note}`];
 	const width = Math.max(...report.members.map(member => member.name.length), 4);
 	for (const member of report.members) {
 		const check = member.md5 ? `MD5 ${member.md5.actual}` : 'CRC32';

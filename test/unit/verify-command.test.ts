@@ -81,8 +81,13 @@ test('verify: a file that is not a zip, or a truncated one, is reported and the 
 	assert.match(result.stdout, /notes\.zip: BAD: not a valid zip \(.+\): not firmware, or damaged/);
 	assert.doesNotMatch(result.stdout, /key is wrong/, 'nothing was decrypted, so no key to blame');
 	assert.match(result.stdout, /cut\.zip: BAD: not a valid zip/);
-	assert.match(result.stdout, /good\.zip: 3 member\(s\), all check out/);
+	assert.match(result.stdout, /good\.zip: 3 member\(s\), all check out\n/);
 	assert.match(result.stderr, /notes\.zip, cut\.zip fail the check/);
+	const plain = join(dir, 'photos.zip');
+	await writeFile(plain, makeZip([{name: 'a.jpg', data: Buffer.from('jpeg')}]));
+	const notFirmware = await runCliCaptured(['verify', plain]);
+	assert.equal(notFirmware.code, 0, 'an intact zip is intact');
+	assert.match(notFirmware.stdout, /photos\.zip: 1 member\(s\), all check out \(CRC32 only: no \.tar\.md5 member, so no Odin firmware\)/);
 }));
 
 test('verify: usage mistakes get one clear line and exit 2', async () => withTemp(async dir => {
