@@ -1,7 +1,7 @@
 import {open, stat} from 'node:fs/promises';
 import {basename, resolve} from 'node:path';
 import {UsageError, VerifyError} from '../core/errors.js';
-import {quote} from '../core/quote.js';
+import {printable, quote} from '../core/quote.js';
 import {checkTarMd5File, checkZipMembers, type MemberReport} from '../core/transfer/member-report.js';
 import {outputOptions, parseCommandArgs} from './options.js';
 import {exitCodes, type Command, type CommandIO} from './types.js';
@@ -53,7 +53,7 @@ export const verifyCommand: Command = {
 		}
 
 		if (bad.length > 0 && !values.json) {
-			const names = bad.map(report => basename(report.file)).join(', ');
+			const names = bad.map(report => printable(basename(report.file))).join(', ');
 			io.stderr.write(`fusdeck: ${names} ${bad.length === 1 ? 'fails' : 'fail'} the check: the file is damaged or incomplete; download it again (fusdeck download resumes and verifies)\n`);
 		}
 
@@ -137,18 +137,20 @@ function progressReporter(io: CommandIO, json: boolean): {add(bytes: number): vo
 
 function formatReport(report: FileReport): string {
 	if (report.problem !== undefined) {
-		return `${report.file}: BAD: ${report.problem}\n`;
+		return `${printable(report.file)}: BAD: ${report.problem}\n`;
 	}
 
 	const bad = report.members.filter(member => member.problem !== undefined);
 	const what = report.kind === 'zip' ? `${report.members.length} member(s)` : 'Odin package';
 	// An intact zip without Odin packages is not firmware; say so rather than let "all check out" suggest it is.
 	const note = report.kind === 'zip' && !report.members.some(member => member.md5) ? ' (CRC32 only: no .tar.md5 member, so no Odin firmware)' : '';
-	const lines = [`${report.file}: ${what}, ${bad.length === 0 ? 'all check out' : `${bad.length} of ${report.members.length} fail`}${note}`];
-	const width = Math.max(...report.members.map(member => member.name.length), 4);
-	for (const member of report.members) {
+	const lines = [`${printable(report.file)}: ${what}, ${bad.length === 0 ? 'all check out' : `${bad.length} of ${report.members.length} fail`}${note}`];
+	// Member names come from the file: nothing in them may drive the terminal.
+	const names = report.members.map(member => printable(member.name));
+	const width = Math.max(...names.map(name => name.length), 4);
+	for (const [index, member] of report.members.entries()) {
 		const check = member.md5 ? `MD5 ${member.md5.actual}` : 'CRC32';
-		lines.push(`  ${member.problem === undefined ? 'ok ' : 'BAD'}  ${member.name.padEnd(width)}  ${member.problem ?? `${check} ok`}`);
+		lines.push(`  ${member.problem === undefined ? 'ok ' : 'BAD'}  ${names[index]!.padEnd(width)}  ${member.problem ?? `${check} ok`}`);
 	}
 
 	return lines.join('\n') + '\n';

@@ -2,7 +2,8 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
-import {makeZip, tarMd5} from '../helpers/firmware-fixture.js';
+import {encryptFirmware} from '../../source/core/fus/crypto.js';
+import {makeZip, tarMd5, testKey} from '../helpers/firmware-fixture.js';
 import {runCliCaptured} from '../helpers/run-cli.js';
 import {withTempDir} from '../helpers/temp-dir.js';
 
@@ -105,4 +106,21 @@ test('verify: usage mistakes get one clear line and exit 2', async () => withTem
 	const enc = await runCliCaptured(['verify', encrypted]);
 	assert.equal(enc.code, 2);
 	assert.match(enc.stderr, /is still encrypted: fusdeck decrypt checks it while decrypting/);
+}));
+
+test('a member name that would drive the terminal is printed escaped, by verify and by decrypt', async () => withTemp(async dir => {
+	const evil = 'AP_\u001B[2J\u001B]0;pwned\u0007\u202E.tar.md5';
+	const zip = makeZip([{name: evil, data: tarMd5(evil, 3000, {corrupt: true})}]);
+	const path = join(dir, 'fw.zip');
+	await writeFile(path, zip);
+	const verified = await runCliCaptured(['verify', path]);
+	assert.equal(verified.code, 4);
+	assert.match(verified.stdout, /BAD {2}AP_\\u001b\[2J\\u001b\]0;pwned\\u0007\\u202e\.tar\.md5/);
+	await writeFile(join(dir, 'fw.zip.enc4'), encryptFirmware(testKey, zip));
+	const decrypted = await runCliCaptured(['decrypt', join(dir, 'fw.zip.enc4'), '--key', testKey.toString('hex'), '--out', join(dir, 'out')]);
+	assert.equal(decrypted.code, 4);
+	assert.match(decrypted.stderr, /Member AP_\\u001b\[2J.* fails its MD5 check/);
+	for (const output of [verified.stdout, verified.stderr, decrypted.stdout, decrypted.stderr]) {
+		assert.doesNotMatch(output, /[\u0000-\u0008\u000B-\u001F\u007F\u202E]/, 'no raw control character reaches the terminal');
+	}
 }));

@@ -1,5 +1,6 @@
 import {pipeline} from 'node:stream/promises';
 import {VerifyError} from '../errors.js';
+import {printable} from '../quote.js';
 import {checkTarMd5, type TarMd5Result} from './tar-md5.js';
 import {openZipEntry, readZipDirectory} from './zip-reader.js';
 
@@ -28,7 +29,7 @@ export async function verifyFirmwareZip(path: string, options: {signal?: AbortSi
 				throw error;
 			}
 
-			throw new VerifyError('NOT_A_ZIP', `Could not read member ${entry.name} of ${path} (${(error as Error).message}): the file is damaged; download it again`, {stage: 'verify', path});
+			throw new VerifyError('NOT_A_ZIP', `Could not read member ${printable(entry.name)} of ${path} (${(error as Error).message}): the file is damaged; download it again`, {stage: 'verify', path});
 		}
 
 		checked.push(memberVerdict(entry.name, result, path));
@@ -40,11 +41,11 @@ export async function verifyFirmwareZip(path: string, options: {signal?: AbortSi
 /** A member's check as the user reads it: its MD5, or MD5_MISMATCH naming it. */
 export function memberVerdict(name: string, result: TarMd5Result | undefined, path: string): MemberCheck {
 	if (!result?.expected) {
-		throw new VerifyError('MD5_MISMATCH', `Member ${name} has no MD5 line at its end: the file is damaged; download it again`, {stage: 'verify', path});
+		throw new VerifyError('MD5_MISMATCH', `Member ${printable(name)} has no MD5 line at its end: the file is damaged; download it again`, {stage: 'verify', path});
 	}
 
 	if (result.expected !== result.actual) {
-		throw new VerifyError('MD5_MISMATCH', `Member ${name} fails its MD5 check (expected ${result.expected}, got ${result.actual}): the download is corrupt; download it again`, {stage: 'verify', path});
+		throw new VerifyError('MD5_MISMATCH', `Member ${printable(name)} fails its MD5 check (expected ${result.expected}, got ${result.actual}): the download is corrupt; download it again`, {stage: 'verify', path});
 	}
 
 	return {name, md5: result.actual};

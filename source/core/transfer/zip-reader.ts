@@ -8,6 +8,7 @@ import {open, type FileHandle} from 'node:fs/promises';
 import {Readable} from 'node:stream';
 import {createInflateRaw} from 'node:zlib';
 import {VerifyError} from '../errors.js';
+import {printable} from '../quote.js';
 
 export type ZipEntry = {
 	name: string;
@@ -116,7 +117,7 @@ export async function readDirectory(handle: FileHandle, path: string, size?: num
 		};
 		applyZip64Extra(entry, directory.subarray(at + 46 + nameLength, at + 46 + nameLength + extraLength));
 		if (flags & 1) {
-			throw notAZip(path, `member ${entry.name} is encrypted`);
+			throw notAZip(path, `member ${printable(entry.name)} is encrypted`);
 		}
 
 		entries.push(entry);
@@ -148,7 +149,7 @@ function applyZip64Extra(entry: ZipEntry, extra: Buffer): void {
 /** Where a member's bytes start, from its 30-byte local header. */
 export function memberDataStart(header: Buffer, entry: ZipEntry, path: string): number {
 	if (header.length < 30 || header.readUInt32LE(0) !== signatures.local) {
-		throw notAZip(path, `local header of ${entry.name} is damaged`);
+		throw notAZip(path, `local header of ${printable(entry.name)} is damaged`);
 	}
 
 	return entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
@@ -165,7 +166,7 @@ export async function openZipEntry(path: string, entry: ZipEntry): Promise<Reada
 	}
 
 	if (entry.method !== 0 && entry.method !== 8) {
-		throw notAZip(path, `member ${entry.name} uses compression method ${entry.method}`);
+		throw notAZip(path, `member ${printable(entry.name)} uses compression method ${entry.method}`);
 	}
 
 	const start = memberDataStart(header, entry, path);
