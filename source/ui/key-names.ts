@@ -25,6 +25,27 @@ export function keyNameOf(input: string, key: Key): KeyName | undefined {
 	return input.length > 0 ? input : undefined;
 }
 
+/**
+ * The keys in one chunk of input. Ink hands over whatever one read of stdin held, so keys typed
+ * faster than the terminal is read (a quick typist over SSH, key repeat, a paste) arrive as one
+ * string, "jjj" or "/fold5\r": each character is then a key of its own. Escape sequences (arrows,
+ * Shift-Tab) and Ctrl keys always come alone.
+ */
+export function keyNamesOf(input: string, key: Key): Array<[name: KeyName, input: string]> {
+	const characters = [...input];
+	if (characters.length <= 1 || key.ctrl || key.meta || key.escape) {
+		const name = keyNameOf(input, key);
+		return name ? [[name, input]] : [];
+	}
+
+	return characters.flatMap((character): Array<[KeyName, string]> => {
+		if (character === '\r' || character === '\n') return [['enter', '']];
+		if (character === '\t') return [['tab', '']];
+		if (character === ' ') return [['space', ' ']];
+		return /[\u0000-\u001F\u007F]/.test(character) ? [] : [[character, character]];
+	});
+}
+
 const display: Record<string, string> = {
 	enter: 'Enter', esc: 'Esc', tab: 'Tab', 'shift+tab': 'Shift-Tab', up: '↑', down: '↓', left: '←', right: '→',
 	pageup: 'PgUp', pagedown: 'PgDn', home: 'Home', end: 'End', space: 'Space', backspace: 'Backspace',

@@ -57,3 +57,16 @@ test('favourites and recently used models come first; Enter selects the model an
 	assert.match(devices, /★ SM-X710/);
 	assert.match(devices, /↺ SM-S911B +Galaxy S23 ✓/);
 });
+
+test('keys that arrive in one read (fast typing over SSH, key repeat, a paste) each count', async () => {
+	using started = startApp();
+	const {app} = started;
+	app.type('jj'); // one chunk: two moves down
+	await waitForFrame(app, frame => frameLines(frame)[3]!.startsWith('║› '));
+	app.type('/fold\r'); // start a filter, type, apply: all in one chunk
+	const applied = await waitForFrame(app, /1 Devices \[1\] \/fold/);
+	await waitForFrame(app, frame => footer(frame).startsWith('Enter select'));
+	assert.match(applied, /SM-F946B/);
+	app.type('j 2'); // a move, a space (no-op in Devices) and a focus key
+	await waitForFrame(app, /╔═ ▶ 2 Regions/);
+});

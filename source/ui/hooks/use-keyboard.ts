@@ -1,6 +1,6 @@
 import {useInput, useStdin} from 'ink';
 import {useEffect, useRef, useState} from 'react';
-import {keyNameOf, type KeyName} from '../key-names.js';
+import {keyNamesOf, type KeyName} from '../key-names.js';
 
 type Pressed = [name: KeyName, input: string];
 
@@ -16,9 +16,9 @@ export function useKeyboard(onKey: (name: KeyName, input: string) => void): void
 	const [, setTick] = useState(0);
 
 	useInput((input, key) => {
-		const name = keyNameOf(input, key);
-		if (name) {
-			pending.current.push([name, input]);
+		const pressed = keyNamesOf(input, key);
+		if (pressed.length > 0) {
+			pending.current.push(...pressed);
 			setTick(tick => tick + 1);
 		}
 	}, {isActive: isRawModeSupported});
