@@ -5,6 +5,7 @@ import {Footer} from './components/footer.js';
 import {CrashGuard} from './crash-guard.js';
 import {activeScopes, resolveKey} from './dispatcher.js';
 import {footerItems} from './footer-items.js';
+import {truncateStart} from './format.js';
 import {useCompare} from './hooks/use-compare.js';
 import {useHistory} from './hooks/use-history.js';
 import {useKeyboard} from './hooks/use-keyboard.js';
@@ -149,7 +150,7 @@ function Workstation({services, queueFrameMs}: {services: AppServices; queueFram
 
 	const footerMode = state.pending
 		? `${state.pending.question} y/N`
-		: state.input === 'filter' ? `Filter ${state.filterPane ?? ''}: ${state.filters[state.filterPane ?? 'devices']}▏` : state.flash;
+		: state.input === 'filter' ? filterPrompt(state.filterPane ?? 'devices', state.filters[state.filterPane ?? 'devices'], layout.width) : state.flash;
 	const items = footerItems(scopes.filter(scope => scope !== 'list' && scope !== 'confirm'), context);
 
 	const pane = (box: PaneBox) => {
@@ -197,6 +198,12 @@ function Workstation({services, queueFrameMs}: {services: AppServices; queueFram
 			<Footer width={layout.width} mode={footerMode} items={items}/>
 		</Box>
 	);
+}
+
+/** The filter being typed, its end kept in view (where the typing happens) when it is longer than the footer; room is left for " …". */
+function filterPrompt(pane: string, text: string, width: number): string {
+	const label = `Filter ${pane}: `;
+	return `${label}${truncateStart(text, Math.max(1, width - label.length - 3))}▏`;
 }
 
 /** A damaged settings file was kept aside: tell the user where, as the first error. */

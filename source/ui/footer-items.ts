@@ -15,6 +15,8 @@ export function fitFooter(items: readonly string[], width: number): string {
 	for (const item of items) {
 		const next = line ? line + separator + item : item;
 		if (next.length > width) {
+			// The first item (a question, a filter being typed) is cut rather than lost.
+			if (!line) return `${item.slice(0, Math.max(0, width - 1))}…`;
 			return line.length + 2 <= width ? `${line} …` : `${line.slice(0, Math.max(0, width - 1))}…`;
 		}
 

@@ -70,3 +70,19 @@ test('keys that arrive in one read (fast typing over SSH, key repeat, a paste) e
 	app.type('j 2'); // a move, a space (no-op in Devices) and a focus key
 	await waitForFrame(app, /╔═ ▶ 2 Regions/);
 });
+
+test('a filter longer than the footer keeps its end (where the typing is) in view', async () => {
+	using started = startApp();
+	const {app} = started;
+	press(app, 'devices.filter');
+	for (let index = 0; index < 20; index++) {
+		const chunk = index % 2 === 0 ? 'abcd' : 'klmn';
+		app.type(chunk);
+		await waitForFrame(app, frame => footer(frame).includes(`${chunk}▏`));
+	}
+
+	app.type('END');
+	const frame = await waitForFrame(app, frame => footer(frame).includes('END▏'));
+	assert.match(footer(frame), /^Filter devices: …[a-n]+END▏/);
+	assert.ok(frameLines(frame).every(line => line.length <= 80));
+});

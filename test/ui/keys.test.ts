@@ -67,6 +67,8 @@ test('the footer lists enabled keys of the focused pane, then global ones, cut w
 	const cut = fitFooter(['Enter select', '/ filter', 'f favourite'], 28);
 	assert.equal(cut, 'Enter select · / filter …');
 	assert.ok(cut.length <= 28);
+	// A question longer than the footer is cut, not replaced by a lone "…".
+	assert.equal(fitFooter(['Cancel the download of SM-S918U1/XAA? y/N', 'y yes'], 40), 'Cancel the download of SM-S918U1/XAA? y…');
 });
 
 test('key names round-trip through the terminal sequences the tests type', () => {
