@@ -54,3 +54,20 @@ test('a damaged settings file is reported in the Errors pane with where the copy
 		rmSync(configDir, {recursive: true, force: true});
 	}
 });
+
+test('on a small terminal the explanation is clipped, never drawn over itself', async () => {
+	using started = startApp({columns: 40, rows: 10, jobs: [fakeJob('j1', {state: 'failed'})]});
+	const {app, services} = started;
+	services.fakeErrors.push({
+		code: 'SERVER_ERROR',
+		explanation: {...fakeExplanation('Server error', 'retry'), cause: 'A temporary fault, overload or maintenance on the server side.', fix: 'Retry with backoff in a few minutes; downloads resume.'},
+		jobId: 'j1',
+	});
+	press(app, 'app.focusErrors');
+	const frame = await waitForFrame(app, /▶ 5 Errors \[1\]/);
+	const text = frame.split('\n').map(line => line.replace(/^[║│]|[║│]$/g, '').trim());
+	assert.ok(text.includes('cause: A temporary fault, overload'), frame);
+	// Whatever the pane has room for is whole lines of the explanation, in order, nothing mixed.
+	assert.ok(text.every(line => !line.includes('→') || line === '→ Enter: retry the job'), frame);
+	assert.doesNotMatch(frame, /job\S/);
+});

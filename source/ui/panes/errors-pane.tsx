@@ -60,8 +60,11 @@ export function ErrorsPane({box, focused, groups, cursor}: ErrorsPaneProps) {
 				))}
 			</Box>
 			<Box flexDirection="column" paddingLeft={4} width={inner.width} height={Math.max(0, inner.height - listHeight)} overflow="hidden">
+				{/* Lines keep their wrapped height (no shrinking) so the box clips the last ones instead of drawing them over each other. */}
 				{details.map(line => (
-					<Text key={line} wrap="wrap" color={line.startsWith('→') ? theme.accent : undefined}>{line}</Text>
+					<Box key={line} flexShrink={0}>
+						<Text wrap="wrap" color={line.startsWith('→') ? theme.accent : undefined}>{line}</Text>
+					</Box>
 				))}
 			</Box>
 		</PaneFrame>
