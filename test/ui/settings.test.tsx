@@ -100,3 +100,22 @@ test('settings: with many stored models the list is cut to the overlay with a co
 	assert.match(frame, /SM-T100 +classic worked last/);
 	assert.doesNotMatch(frame, /SM-T390/);
 });
+
+test('settings: a value longer than its room keeps its end (where the typing is) in view while editing', async () => {
+	using started = startApp();
+	const {app} = started;
+	press(app, 'app.settings');
+	await waitForFrame(app, /Settings/);
+	press(app, 'list.down');
+	press(app, 'list.down'); // Download folder
+	press(app, 'settings.edit');
+	await waitForFrame(app, /Download folder +\S*▏/);
+	for (const part of ['/srv/firmware', '/samsung', '/galaxy-s23', '/ultra-eu', '/incoming']) {
+		app.type(part);
+		await waitForFrame(app, new RegExp(`${part}▏`));
+	}
+
+	const frame = app.lastFrame();
+	assert.match(frame, /› Download folder +…\S*\/ultra-eu\/incoming▏ *║/);
+	assert.ok(widest(frame) <= 80);
+});

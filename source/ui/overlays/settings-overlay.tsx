@@ -2,7 +2,7 @@ import {Text} from 'ink';
 import type {Settings} from '../../core/store/settings-types.js';
 import {PaneFrame} from '../components/pane-frame.js';
 import {RowText} from '../components/row-text.js';
-import {truncate} from '../format.js';
+import {truncate, truncateStart} from '../format.js';
 import {protocolMemoryHeading, protocolMemoryRows, protocolMemoryText} from '../model/protocol-memory-rows.js';
 import {settingFields} from '../model/settings-fields.js';
 import {useTheme} from '../theme/theme-context.js';
@@ -33,9 +33,11 @@ export function SettingsOverlay({width, height, settings, model, cursor, editing
 			{recoveredFrom && <Text wrap="truncate" color={theme.warning}>{truncate(`! The settings file was damaged; a copy is kept at ${recoveredFrom}`, inner)}</Text>}
 			{settingFields.map((field, index) => {
 				const selected = index === cursor;
-				const value = selected && editing ? `${editText}▏` : field.display(settings, model);
+				const label = `${field.label.padEnd(40)} `;
+				// While typing, a value longer than its room shows its end, where the typing happens (the row's marker takes 2).
+				const value = selected && editing ? `${truncateStart(editText, inner - 2 - label.length - 1)}▏` : field.display(settings, model);
 				return (
-					<RowText key={field.id} text={`${field.label.padEnd(40)} ${value}`} width={inner} selected={selected} active/>
+					<RowText key={field.id} text={`${label}${value}`} width={inner} selected={selected} active/>
 				);
 			})}
 			{problem && <Text wrap="truncate" color={theme.danger}>{truncate(`✗ ${problem}`, inner)}</Text>}
