@@ -175,6 +175,13 @@ export function createHandlers(env: HandlerEnv): Handlers {
 			if (!action) return;
 			switch (action.kind) {
 				case 'retry-job': {
+					// The queue only retries a failed or cancelled job; say so instead of doing nothing.
+					const target = env.queue.jobs.find(candidate => candidate.id === action.jobId);
+					if (target && !['failed', 'cancelled'].includes(target.state)) {
+						flash(`the job ${target.model}/${target.csc} is ${target.state}; nothing to retry`);
+						break;
+					}
+
 					attempt('could not retry', () => services.queue.retry(action.jobId));
 					break;
 				}

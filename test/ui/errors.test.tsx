@@ -4,7 +4,7 @@ import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fakeExplanation, fakeJob} from '../helpers/fake-services.js';
-import {press, waitForFrame} from '../helpers/render.js';
+import {frameLines, press, waitForFrame} from '../helpers/render.js';
 import {startApp} from '../helpers/start-app.js';
 
 test('errors are explained (title, cause, fix, the key that acts) and repeats collapse ×N', async () => {
@@ -70,4 +70,16 @@ test('on a small terminal the explanation is clipped, never drawn over itself', 
 	// Whatever the pane has room for is whole lines of the explanation, in order, nothing mixed.
 	assert.ok(text.every(line => !line.includes('→') || line === '→ Enter: retry the job'), frame);
 	assert.doesNotMatch(frame, /job\S/);
+});
+
+test('Enter on an error whose job is no longer failed says so instead of doing nothing', async () => {
+	using started = startApp({jobs: [fakeJob('j1', {state: 'downloading'})]});
+	const {app, services} = started;
+	services.fakeErrors.push({code: 'SERVER_ERROR', explanation: fakeExplanation('Server error', 'retry'), model: 'SM-S918B', csc: 'EUX', jobId: 'j1'});
+	press(app, 'app.focusErrors');
+	await waitForFrame(app, /→ Enter: retry the job/);
+	press(app, 'errors.act');
+	const frame = await waitForFrame(app, /is downloading; nothing to retry/);
+	assert.match(frameLines(frame).at(-1)!, /^the job SM-\S+ is downloading; nothing to retry/);
+	assert.deepEqual(services.fakeQueue.calls, []);
 });
