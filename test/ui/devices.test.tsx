@@ -86,3 +86,19 @@ test('a filter longer than the footer keeps its end (where the typing is) in vie
 	assert.match(footer(frame), /^Filter devices: …[a-n]+END▏/);
 	assert.ok(frameLines(frame).every(line => line.length <= 80));
 });
+
+test('a burst of a hundred keys is handled key by key without tripping React\'s nested-update limit', async t => {
+	const errors = t.mock.method(console, 'error', () => undefined);
+	using started = startApp();
+	const {app} = started;
+	press(app, 'devices.filter');
+	await waitForFrame(app, frame => footer(frame).startsWith('Filter devices: ▏'));
+	for (let index = 0; index < 120; index++) {
+		app.type(index % 2 === 0 ? 'x' : '\u007F'); // typed and erased, faster than the screen renders
+	}
+
+	app.type('fold');
+	await waitForFrame(app, frame => footer(frame).includes('Filter devices: fold▏'));
+	const warnings = errors.mock.calls.map(call => String(call.arguments[0])).filter(message => message.includes('Maximum update depth'));
+	assert.deepEqual(warnings, []);
+});

@@ -7,13 +7,17 @@ type Pressed = [name: KeyName, input: string];
 /**
  * The app's one keyboard listener. Keys are queued and handled one per render, so a key typed
  * before the screen caught up (key repeat, a fast typist, a paste) still sees the state the
- * previous key left. Without a TTY (a pipe, CI) raw mode is unavailable and Ink would throw, so
- * input is simply off there.
+ * previous key left. Each key is handled from its own turn of the event loop, after the render the
+ * previous key caused, not from inside an effect: handlers set state, and a hundred pasted keys
+ * handled from effects would be a chain of nested updates that React stops with a warning. Without
+ * a TTY (a pipe, CI) raw mode is unavailable and Ink would throw, so input is simply off there.
  */
 export function useKeyboard(onKey: (name: KeyName, input: string) => void): void {
 	const {isRawModeSupported} = useStdin();
 	const pending = useRef<Pressed[]>([]);
-	const [, setTick] = useState(0);
+	const latest = useRef(onKey);
+	latest.current = onKey;
+	const [tick, setTick] = useState(0);
 
 	useInput((input, key) => {
 		const pressed = keyNamesOf(input, key);
@@ -24,9 +28,14 @@ export function useKeyboard(onKey: (name: KeyName, input: string) => void): void
 	}, {isActive: isRawModeSupported});
 
 	useEffect(() => {
-		const next = pending.current.shift();
-		if (!next) return;
-		onKey(...next);
-		if (pending.current.length > 0) setTick(tick => tick + 1);
-	});
+		if (pending.current.length === 0) return;
+		const next = setImmediate(() => {
+			const pressed = pending.current.shift();
+			if (pressed) latest.current(...pressed);
+			setTick(tick => tick + 1); // renders, and the effect takes the next key after it
+		});
+		return () => {
+			clearImmediate(next);
+		};
+	}, [tick]);
 }
