@@ -222,13 +222,13 @@ export function createHandlers(env: HandlerEnv): Handlers {
 		},
 		'app.help': () => dispatch({type: 'openOverlay', overlay: 'help'}),
 		'app.quit'() {
-			const running = env.queue.jobs.filter(candidate => activeJobStates.includes(candidate.state)).length;
-			if (running === 0) {
+			const unfinished = env.queue.jobs.filter(candidate => activeJobStates.includes(candidate.state));
+			if (unfinished.length === 0) {
 				env.exit();
 				return;
 			}
 
-			dispatch({type: 'ask', pending: {kind: 'quit', question: `Quit and stop ${running} download${running === 1 ? '' : 's'}?`}});
+			dispatch({type: 'ask', pending: {kind: 'quit', question: quitQuestion(unfinished.length, unfinished.filter(job => job.state === 'queued').length)}});
 		},
 	};
 
@@ -236,4 +236,15 @@ export function createHandlers(env: HandlerEnv): Handlers {
 		env.history.open(context.rowModel!, context.csc!);
 		dispatch({type: 'openOverlay', overlay: 'history'});
 	}
+}
+
+/** Running and queued jobs told apart, as the Queue pane counts them: both resume at the next start. */
+function quitQuestion(unfinished: number, queued: number): string {
+	const running = unfinished - queued;
+	const plural = (n: number) => (n === 1 ? '' : 's');
+	if (running === 0) {
+		return `Quit with ${queued} download${plural(queued)} still queued?`;
+	}
+
+	return `Quit and stop ${running} download${plural(running)}${queued > 0 ? ` (${queued} more queued)` : ''}?`;
 }

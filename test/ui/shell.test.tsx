@@ -92,25 +92,31 @@ test('q quits at once when nothing is downloading', async () => {
 	await started.app.instance.waitUntilExit();
 });
 
-test('q asks "Quit and stop N downloads? y/N" while jobs run; No is the default, y quits', async () => {
-	using started = startApp({jobs: [fakeJob('a'), fakeJob('b', {state: 'queued'}), fakeJob('c', {state: 'done'})]});
+test('q asks "Quit and stop N downloads? y/N" while jobs run, queued ones counted apart; No is the default, y quits', async () => {
+	using started = startApp({jobs: [fakeJob('a'), fakeJob('b', {state: 'verifying'}), fakeJob('q', {state: 'queued'}), fakeJob('c', {state: 'done'})]});
 	const {app} = started;
 	let exited = false;
 	void app.instance.waitUntilExit().then(() => (exited = true));
 	press(app, 'app.quit');
-	await waitForFrame(app, frame => frameLines(frame).at(-1)!.startsWith('Quit and stop 2 downloads? y/N'));
+	await waitForFrame(app, frame => frameLines(frame).at(-1)!.startsWith('Quit and stop 2 downloads (1 more queued)? y/N'));
 	press(app, 'confirm.no');
 	await waitForFrame(app, frame => frameLines(frame).at(-1)!.startsWith('Enter select'));
 	press(app, 'app.quit');
-	await waitForFrame(app, /Quit and stop 2 downloads\? y\/N/);
+	await waitForFrame(app, /Quit and stop 2 downloads \(1 more queued\)\? y\/N/);
 	app.type('x'); // any other key answers No
 	await waitForFrame(app, frame => !frame.includes('Quit and stop'));
 	assert.equal(exited, false);
 	press(app, 'app.quit');
-	await waitForFrame(app, /Quit and stop 2 downloads\? y\/N/);
+	await waitForFrame(app, /Quit and stop 2 downloads \(1 more queued\)\? y\/N/);
 	press(app, 'confirm.yes');
 	await app.instance.waitUntilExit();
 	assert.deepEqual(started.services.fakeQueue.calls, []);
+});
+
+test('q with only queued jobs says they stay queued', async () => {
+	using started = startApp({jobs: [fakeJob('q', {state: 'queued'})]});
+	press(started.app, 'app.quit');
+	await waitForFrame(started.app, frame => frameLines(frame).at(-1)!.startsWith('Quit with 1 download still queued? y/N'));
 });
 
 test('a disabled key says why in the footer, and the next key clears the message', async () => {
