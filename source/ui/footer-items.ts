@@ -11,17 +11,19 @@ export function footerItems(scopes: readonly Scope[], context: KeyContext): stri
 /** Joins items with " · " and cuts with "…" so the line fits in `width` columns. */
 export function fitFooter(items: readonly string[], width: number): string {
 	const separator = ' · ';
-	let line = '';
+	const kept: string[] = [];
 	for (const item of items) {
-		const next = line ? line + separator + item : item;
-		if (next.length > width) {
+		if ([...kept, item].join(separator).length > width) {
 			// The first item (a question, a filter being typed) is cut rather than lost.
-			if (!line) return `${item.slice(0, Math.max(0, width - 1))}…`;
+			if (kept.length === 0) return `${item.slice(0, Math.max(0, width - 1))}…`;
+			// Whole items only after it: a key label cut mid-word ("Tab pan…") reads as nonsense.
+			while (kept.length > 1 && `${kept.join(separator)} …`.length > width) kept.pop();
+			const line = kept.join(separator);
 			return line.length + 2 <= width ? `${line} …` : `${line.slice(0, Math.max(0, width - 1))}…`;
 		}
 
-		line = next;
+		kept.push(item);
 	}
 
-	return line;
+	return kept.join(separator);
 }

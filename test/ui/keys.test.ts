@@ -69,6 +69,9 @@ test('the footer lists enabled keys of the focused pane, then global ones, cut w
 	assert.ok(cut.length <= 28);
 	// A question longer than the footer is cut, not replaced by a lone "…".
 	assert.equal(fitFooter(['Cancel the download of SM-S918U1/XAA? y/N', 'y yes'], 40), 'Cancel the download of SM-S918U1/XAA? y…');
+	// When the kept items leave no room for " …", the last whole item goes, never half a label.
+	assert.equal(fitFooter(['Enter select', '/ filter', 'Tab panes', 'q quit'], 36), 'Enter select · / filter …');
+	assert.equal('Enter select · / filter · Tab panes'.length, 35);
 });
 
 test('key names round-trip through the terminal sequences the tests type', () => {
