@@ -88,4 +88,9 @@ test('fusdeck decrypt errors are one clear line with the right exit code', async
 	assert.match(missing.stderr, /Cannot read .*nope\.zip\.enc4/);
 	const noSuffix = await runCliCaptured(['decrypt', join(dir, 'plain.zip'), '--key', '22'.repeat(16)]);
 	assert.equal(noSuffix.code, 2);
+	// A PDA alone is too short to derive the ENC4 key from: a usage error, not an internal one.
+	const pdaOnly = await runCliCaptured(['decrypt', join(dir, 'a.zip.enc4'), '--version', 'S918BXXS8DYK1', '--logic-value', 'abcdefghijklmnop', '--json']);
+	assert.equal(pdaOnly.code, 2, pdaOnly.stderr);
+	assert.match(pdaOnly.stderr, /--version must be the full version/);
+	assert.equal(JSON.parse(pdaOnly.stdout).error.code, 'USAGE');
 }));
