@@ -88,7 +88,10 @@ export const decryptCommand: Command = {
 		const key = keyFrom(values);
 		const outDir = values.out === undefined ? undefined : resolve(io.cwd, values.out);
 		if (outDir !== undefined) {
-			await mkdir(outDir, {recursive: true});
+			await mkdir(outDir, {recursive: true}).catch((error: NodeJS.ErrnoException) => {
+				const why = error.code === 'EEXIST' || error.code === 'ENOTDIR' ? 'is a file, not a folder' : `cannot be created (${error.code ?? error.message})`;
+				throw new UsageError(`--out ${quote(outDir, 200)} ${why}; give a folder to write into`);
+			});
 		}
 
 		const results: DecryptResult[] = [];
