@@ -43,6 +43,11 @@ export function keyFrom(values: {enc2?: boolean; model?: string; csc?: string; v
 			throw new UsageError('--logic-value must have at least 16 characters (LOGIC_VALUE_FACTORY from the inform reply)');
 		}
 
+		// The key picks characters of the version by index, so a PDA alone (13 characters) cannot make it.
+		if (values.version.length < 16) {
+			throw new UsageError(`--version must be the full version the inform reply named (PDA/CSC/MODEM/BOOTLOADER, e.g. S918BXXS8DYK1/S918BOXM8DYK1/S918BXXS8DYK1/S918BXXS8DYK1), not ${quote(values.version)}`);
+		}
+
 		return enc4Key(values.version, values['logic-value']);
 	}
 
@@ -83,7 +88,10 @@ export const decryptCommand: Command = {
 		const key = keyFrom(values);
 		const outDir = values.out === undefined ? undefined : resolve(io.cwd, values.out);
 		if (outDir !== undefined) {
-			await mkdir(outDir, {recursive: true});
+			await mkdir(outDir, {recursive: true}).catch((error: NodeJS.ErrnoException) => {
+				const why = error.code === 'EEXIST' || error.code === 'ENOTDIR' ? 'is a file, not a folder' : `cannot be created (${error.code ?? error.message})`;
+				throw new UsageError(`--out ${quote(outDir, 200)} ${why}; give a folder to write into`);
+			});
 		}
 
 		const results: DecryptResult[] = [];

@@ -45,6 +45,13 @@ Example: fusdeck download SM-S918B EUX`,
 			connections: {type: 'string'},
 			'keep-encrypted': {type: 'boolean', default: false},
 		});
+		// An empty value (a script's unset variable) must not quietly mean "the latest build" or "the current folder".
+		for (const name of ['build', 'out'] as const) {
+			if (values[name] !== undefined && values[name].trim() === '') {
+				throw new UsageError(`download: --${name} was given an empty value; give ${name === 'build' ? 'a PDA or full version (fusdeck history MODEL CSC lists them)' : 'a folder'}, or leave the option out`);
+			}
+		}
+
 		const model = modelArg(positionals[0], 'download');
 		const csc = cscArg(positionals[1], 'download');
 		noMoreArgs('download', positionals, ['MODEL', 'CSC']);

@@ -73,11 +73,31 @@ export const queueCommand: Command = {
 
 				return job;
 			});
-			for (const job of targets) {
-				await (action === 'clear' ? opened.queue.remove(job.id) : opened.queue.cancel(job.id));
+			if (action === 'clear') {
+				for (const job of targets) {
+					await opened.queue.remove(job.id);
+				}
+
+				io.stdout.write(values.json ? JSON.stringify({ok: true, removed: targets.map(job => job.id)}) + '\n' : `Removed ${targets.length} job(s).\n`);
+				return exitCodes.ok;
 			}
 
-			io.stdout.write(values.json ? JSON.stringify({ok: true, [action === 'clear' ? 'removed' : 'cancelled']: targets.map(job => job.id)}) + '\n' : `${action === 'clear' ? 'Removed' : 'Cancelled'} ${targets.length} job(s).\n`);
+			// A done, failed or already cancelled job has nothing to stop: say so rather than count it as cancelled.
+			const stoppable = targets.filter(job => job.state !== 'done' && job.state !== 'failed' && job.state !== 'cancelled');
+			const unchanged = targets.filter(job => !stoppable.includes(job));
+			for (const job of stoppable) {
+				await opened.queue.cancel(job.id);
+			}
+
+			if (values.json) {
+				io.stdout.write(JSON.stringify({ok: true, cancelled: stoppable.map(job => job.id), unchanged: unchanged.map(job => ({id: job.id, state: job.state}))}) + '\n');
+			} else {
+				io.stdout.write(`Cancelled ${stoppable.length} job(s).\n`);
+				for (const job of unchanged) {
+					io.stdout.write(`  ${job.id} is already ${job.state}: nothing to cancel${job.state === 'failed' ? '' : ' (fusdeck queue clear forgets it)'}\n`);
+				}
+			}
+
 			return exitCodes.ok;
 		} finally {
 			await opened.close();

@@ -25,6 +25,9 @@ export type Faults = {
 	corruptMember?: PackageKind;
 };
 
+/** Every fault the emulator knows, for the admin endpoint's check of names. */
+const faultNames: ReadonlyArray<keyof Faults> = ['rateLimit', 'serverErrors', 'refuseSmart', 'serveOlderBuilds', 'linkExpirySeconds', 'resetAfterBytes', 'corruptCrc', 'bandwidthPerConnection', 'corruptMember'];
+
 export const defaultFaults: Required<Pick<Faults, 'serveOlderBuilds' | 'linkExpirySeconds'>> = {serveOlderBuilds: true, linkExpirySeconds: 1800};
 
 /** Takes one unit of a counted fault; returns whether it fires for this request. */
@@ -51,6 +54,12 @@ export function applyFaultUpdate(faults: Faults, update: unknown): void {
 	}
 
 	const changes = update as Record<string, unknown>;
+	// A misspelt name (corruptCRC) would otherwise be stored, do nothing, and look accepted.
+	const unknown = Object.keys(changes).filter(name => !faultNames.includes(name as keyof Faults));
+	if (unknown.length > 0) {
+		fail(`unknown fault ${unknown.map(name => JSON.stringify(name)).join(', ')}; the faults are ${faultNames.join(', ')}`);
+	}
+
 	const bandwidth = changes['bandwidthPerConnection'];
 	if (bandwidth !== undefined && bandwidth !== null && (typeof bandwidth !== 'number' || !(bandwidth > 0))) {
 		fail('bandwidthPerConnection: a positive number of bytes per second, or null');

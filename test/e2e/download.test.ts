@@ -151,6 +151,16 @@ test('a mistyped --imei is a usage error before any request; a damaged settings 
 	assert.match(typo.stderr, /check digit|Luhn/);
 	assert.equal(emulator.stats()['/NF_SmartDownloadBinaryInform.do'] ?? 0, 0, 'nothing was sent');
 
+	// An empty --build would otherwise fetch the latest build, an empty --out write into the current folder.
+	for (const option of ['--build', '--out']) {
+		const empty = await runBinary(['download', 'SM-S918B', 'EUX', '--out', out, option, '', '--json'], env);
+		assert.equal(empty.code, 2, empty.stderr);
+		assert.match(empty.stderr, new RegExp(`${option} was given an empty value`));
+		assert.equal(JSON.parse(empty.stdout).error.code, 'USAGE');
+	}
+
+	assert.equal(emulator.stats()['/NF_SmartDownloadBinaryInform.do'] ?? 0, 0, 'nothing was sent');
+
 	await import('node:fs/promises').then(async fs => {
 		await fs.mkdir(env.FUSDECK_CONFIG_DIR, {recursive: true});
 		await fs.writeFile(join(env.FUSDECK_CONFIG_DIR, 'config.json'), '{"deviceIds": ');

@@ -197,6 +197,10 @@ test('the admin endpoint sets and clears bandwidthPerConnection and corruptMembe
 	assert.equal(refused.status, 400);
 	assert.match(((await refused.json()) as {error: string}).error, /corruptMember: one of BL, AP, CP, CSC, HOME_CSC/);
 	assert.equal((await post({bandwidthPerConnection: -1})).status, 400);
+	const misspelt = await post({corruptCRC: true, refuseSmart: true});
+	assert.equal(misspelt.status, 400);
+	assert.match(((await misspelt.json()) as {error: string}).error, /unknown fault "corruptCRC"; the faults are .*corruptCrc/);
+	assert.equal(emulator.faults.refuseSmart, undefined, 'nothing of a refused update is applied');
 	assert.equal(emulator.faults.corruptMember, 'BL', 'a refused update changes nothing');
 	assert.equal((await post({bandwidthPerConnection: null, corruptMember: null})).status, 200);
 	assert.equal(emulator.faults.bandwidthPerConnection, undefined);

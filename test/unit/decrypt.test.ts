@@ -1,6 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {readdir, writeFile} from 'node:fs/promises';
+import {mkdir, readdir, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {enc2Key, enc4Key, encryptFirmware} from '../../source/core/fus/crypto.js';
 import {decryptFile} from '../../source/core/transfer/decrypt-file.js';
@@ -88,4 +88,18 @@ test('fusdeck decrypt errors are one clear line with the right exit code', async
 	assert.match(missing.stderr, /Cannot read .*nope\.zip\.enc4/);
 	const noSuffix = await runCliCaptured(['decrypt', join(dir, 'plain.zip'), '--key', '22'.repeat(16)]);
 	assert.equal(noSuffix.code, 2);
+	// A folder given as the file, or a file given as --out: usage errors, not internal ones.
+	await mkdir(join(dir, 'folder.zip.enc4'));
+	const folder = await runCliCaptured(['decrypt', join(dir, 'folder.zip.enc4'), '--key', '22'.repeat(16), '--json']);
+	assert.equal(folder.code, 2, folder.stderr);
+	assert.match(folder.stderr, /folder\.zip\.enc4" is a folder/);
+	assert.equal(JSON.parse(folder.stdout).error.code, 'USAGE');
+	const outFile = await runCliCaptured(['decrypt', join(dir, 'a.zip.enc4'), '--key', '22'.repeat(16), '--out', join(dir, 'a.zip.enc4')]);
+	assert.equal(outFile.code, 2, outFile.stderr);
+	assert.match(outFile.stderr, /--out .* is a file, not a folder/);
+	// A PDA alone is too short to derive the ENC4 key from: a usage error, not an internal one.
+	const pdaOnly = await runCliCaptured(['decrypt', join(dir, 'a.zip.enc4'), '--version', 'S918BXXS8DYK1', '--logic-value', 'abcdefghijklmnop', '--json']);
+	assert.equal(pdaOnly.code, 2, pdaOnly.stderr);
+	assert.match(pdaOnly.stderr, /--version must be the full version/);
+	assert.equal(JSON.parse(pdaOnly.stdout).error.code, 'USAGE');
 }));

@@ -25,6 +25,7 @@ const cases: Case[] = [
 	{rule: 'carrier-csc', input: 'No firmware found', trigger: {csc: 'EUX'}, expect: {action: 'other-csc', fixMatches: /another CSC/}, without: {}},
 	{rule: 'retry-after', input: 'HTTP 429', trigger: {retryAfter: 120}, expect: {action: 'wait-retry', fixMatches: /Wait 120 s \(about 2 min\)/}, without: {retryAfter: 0}},
 	{rule: 'ip-rate-limit', input: 'Unauthorized', trigger: {recentFailures: 12}, expect: {action: 'wait-retry', causeMatches: /12 requests failed.*IP rate limiting/, fixMatches: /Wait an hour/}, without: {recentFailures: 2}},
+	{rule: 'smart-refused-unknown-csc', input: 'S01', trigger: {protocol: 'smart', hasStoredImei: true, csc: 'EXU', cscKnown: false, cscSuggestions: ['EUX']}, expect: {action: 'other-csc', fixMatches: /^EXU is not a CSC fusdeck knows \(did you mean EUX\?\)/}, without: {protocol: 'smart', csc: 'EUX', cscKnown: true}},
 	{rule: 'smart-refused-classic-possible', input: 'S01', trigger: {protocol: 'smart', hasStoredImei: true, model: 'SM-S918B', csc: 'EUX'}, expect: {action: 'use-classic', fixMatches: /classic/}, without: {protocol: 'smart', hasStoredImei: false}},
 ];
 

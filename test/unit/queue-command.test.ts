@@ -57,6 +57,15 @@ test('fusdeck queue clear forgets done and cancelled jobs; cancel stops one; bot
 		assert.deepEqual(left.jobs.map(j => [j.id, j.state]), [['p1', 'cancelled'], ['f1', 'failed']]);
 		assert.ok(!existsSync(join(dir, 'queue.json.lock')), 'the lock is released');
 
+		// Jobs that are already finished are not counted as cancelled, and stay as they were.
+		const finished = await runCliCaptured(['queue', 'cancel', 'p1', 'f1', '--json'], env);
+		assert.equal(finished.code, 0, finished.stderr);
+		assert.deepEqual(JSON.parse(finished.stdout), {ok: true, cancelled: [], unchanged: [{id: 'p1', state: 'cancelled'}, {id: 'f1', state: 'failed'}]});
+		const finishedText = await runCliCaptured(['queue', 'cancel', 'f1'], env);
+		assert.match(finishedText.stdout, /^Cancelled 0 job\(s\)\.\n {2}f1 is already failed: nothing to cancel\n$/);
+		const after = JSON.parse((await runCliCaptured(['queue', '--json'], env)).stdout) as {jobs: Array<{id: string; state: string}>};
+		assert.deepEqual(after.jobs.map(j => [j.id, j.state]), [['p1', 'cancelled'], ['f1', 'failed']]);
+
 		const unknown = await runCliCaptured(['queue', 'cancel', 'zz'], env);
 		assert.equal(unknown.code, 2);
 		assert.match(unknown.stderr, /no job "zz"/);

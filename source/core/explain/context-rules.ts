@@ -114,6 +114,13 @@ export const contextRules: readonly ContextRule[] = [
 			action: 'use-classic',
 		}),
 	},
+	{
+		// Last, so that a CSC the catalog lacks is called a likely typo before classic is suggested.
+		id: 'smart-refused-unknown-csc',
+		entries: ['fus-s01', 'code-smart-refused'],
+		when: context => context.cscKnown === false && context.csc !== undefined,
+		refine: (_, context) => cscAdvice(context, 'Check the model code'),
+	},
 ];
 
 function cscAdvice(context: ExplainContext, lead: string): Pick<Explanation, 'fix' | 'action'> {

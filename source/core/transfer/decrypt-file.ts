@@ -71,8 +71,16 @@ export async function decryptFile(options: DecryptOptions): Promise<DecryptResul
 	const onProgress = options.onProgress ?? noProgress;
 	let size: number;
 	try {
-		size = (await stat(input)).size;
+		const info = await stat(input);
+		size = info.size;
+		if (info.isDirectory()) {
+			throw new UsageError(`${quote(input, 200)} is a folder, not an encrypted firmware file; give the .enc2/.enc4 file inside it`, {path: input});
+		}
 	} catch (error) {
+		if (error instanceof UsageError) {
+			throw error;
+		}
+
 		throw new UsageError(`Cannot read ${quote(input, 200)} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); check the path`, {path: input});
 	}
 
