@@ -1,4 +1,5 @@
 import {allCscs, findCsc} from '../core/catalog/cscs.js';
+import {findModel} from '../core/catalog/models.js';
 import {UsageError, type FusdeckError} from '../core/errors.js';
 import {cacheDir} from '../core/store/config-dir.js';
 import {discoverRegions} from '../core/versions/discover-regions.js';
@@ -65,7 +66,7 @@ Example: fusdeck regions SM-S918B`,
 			carrier: findCsc(region.csc)?.carrier ?? null,
 		}));
 		if (values.json) {
-			io.stdout.write(JSON.stringify({model, fetched_at: new Date(entry.fetchedAt).toISOString(), from_cache: fromCache, regions, failed}) + '\n');
+			io.stdout.write(JSON.stringify({model, known_model: findModel(model) !== undefined, fetched_at: new Date(entry.fetchedAt).toISOString(), from_cache: fromCache, regions, failed}) + '\n');
 		} else {
 			io.stdout.write(formatRegions(entry, regions, fromCache, failed));
 		}
@@ -84,6 +85,11 @@ function formatRegions(entry: RegionCacheEntry, regions: Array<RegionCacheEntry[
 	for (const region of regions) {
 		const latest = region.state === 'ok' ? region.latest!.split('/')[0]! : region.state === 'none' ? 'no firmware' : 'not published';
 		lines.push(`  ${region.csc}  ${latest.padEnd(16)} ${(region.country ?? '').padEnd(22)} ${region.carrier ?? ''}`.trimEnd());
+	}
+
+	if (withFirmware.length === 0 && failed.length === 0 && !findModel(entry.model)) {
+		// A typo in the model code looks exactly like a model with no firmware anywhere.
+		lines.push(`  ${entry.model} is not a model fusdeck knows either: check the code (fusdeck models QUERY searches by code or name)`);
 	}
 
 	if (failed.length > 0) {

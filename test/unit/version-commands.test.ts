@@ -83,6 +83,12 @@ test('regions probes every catalog CSC, lists exactly the pairs the server knows
 	const second = await runCliCaptured(['regions', 'SM-S918B', '--json'], env);
 	assert.equal(JSON.parse(second.stdout).from_cache, true);
 	assert.equal(fota.requests.length, allCscs().length, 'the cached answer asks the server nothing');
+	assert.equal(JSON.parse(second.stdout).known_model, true);
+	const typo = await runCliCaptured(['regions', 'SM-S91B'], env);
+	assert.equal(typo.code, 0, typo.stderr);
+	assert.match(typo.stdout, /SM-S91B: 0 CSCs carry firmware\n {2}SM-S91B is not a model fusdeck knows either: check the code/);
+	const typoJson = await runCliCaptured(['regions', 'SM-S91B', '--json'], env);
+	assert.equal(JSON.parse(typoJson.stdout).known_model, false);
 });
 
 test('compare and regions say on stderr why, when every CSC failed', async t => {
