@@ -36,9 +36,15 @@ export const verifyCommand: Command = {
 			throw new UsageError('verify needs at least one FILE: a firmware zip or a .tar.md5 package. See: fusdeck verify --help');
 		}
 
+		const paths = positionals.map(file => resolve(io.cwd, file));
+		// Every file is looked at before any is hashed: a typo in the last name fails at once, not
+		// after minutes of reading the first files, whose results a usage error would then discard.
+		for (const path of paths) {
+			await refuseUnusable(path);
+		}
+
 		const reports: FileReport[] = [];
-		for (const file of positionals) {
-			const path = resolve(io.cwd, file);
+		for (const path of paths) {
 			const report = await verifyFile(path, io, values.json);
 			reports.push(report);
 			if (!values.json) {
@@ -62,7 +68,6 @@ export const verifyCommand: Command = {
 };
 
 async function verifyFile(path: string, io: CommandIO, json: boolean): Promise<FileReport> {
-	await refuseUnusable(path);
 	const progress = progressReporter(io, json);
 	try {
 		if (/\.tar\.md5$/i.test(path)) {

@@ -106,6 +106,15 @@ test('verify: usage mistakes get one clear line and exit 2', async () => withTem
 	const enc = await runCliCaptured(['verify', encrypted]);
 	assert.equal(enc.code, 2);
 	assert.match(enc.stderr, /is still encrypted: fusdeck decrypt checks it while decrypting/);
+	// A typo in a later name stops the command before any file is read, in text and in JSON alike.
+	const good = join(dir, 'good.zip');
+	await writeFile(good, makeZip([{name: 'a.jpg', data: Buffer.from('jpeg')}]));
+	for (const json of [[], ['--json']]) {
+		const later = await runCliCaptured(['verify', good, join(dir, 'nope.zip'), ...json]);
+		assert.equal(later.code, 2);
+		assert.match(later.stderr + later.stdout, /nope\.zip" does not exist/);
+		assert.doesNotMatch(later.stdout, /good\.zip/, 'no report that a usage error would cut short');
+	}
 }));
 
 test('a member name that would drive the terminal is printed escaped, by verify and by decrypt', async () => withTemp(async dir => {
