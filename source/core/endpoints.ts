@@ -1,3 +1,5 @@
+import {quote} from './quote.js';
+
 /** The three hosts FUS clients talk to. Each is a base URL to which the real path is appended. */
 export type Endpoints = {
 	/** Nonce, BinaryInform, BinaryInit, SmartHistory (POST). */
@@ -27,9 +29,17 @@ export function resolveEndpoints(
 ): Endpoints {
 	const pick = (key: keyof Endpoints) => {
 		const value = flags[key] ?? env[endpointEnvironment[key]] ?? defaultEndpoints[key];
-		const url = new URL(value); // throws TypeError on garbage; callers turn it into a usage error
+		// Which of three flags and three variables was wrong is what the user needs to hear.
+		const origin = flags[key] === undefined ? endpointEnvironment[key] : `--${key}-url`;
+		let url: URL;
+		try {
+			url = new URL(value);
+		} catch {
+			throw new TypeError(`${origin} is not a URL: ${quote(value)}`); // callers turn it into a usage error
+		}
+
 		if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-			throw new TypeError(`${value} is not an http(s) URL`);
+			throw new TypeError(`${origin} is not an http(s) URL: ${quote(value)}`);
 		}
 
 		return value.replace(/\/+$/, '');

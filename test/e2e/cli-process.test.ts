@@ -29,7 +29,7 @@ test('fusdeck emulator serves fusdeck check, compare and explain run as separate
 
 	const bad = await runBinary(['check', 'SM-S918B', 'EUX', '--fota-url', 'not a url']);
 	assert.equal(bad.code, 2);
-	assert.match(bad.stderr, /Bad server URL/);
+	assert.match(bad.stderr, /Bad server URL: --fota-url is not a URL: "not a url"/);
 });
 
 test('fusdeck emulator documents --bandwidth and --firmware-size, takes K/M/G sizes, and refuses unreadable ones', async t => {
