@@ -2,6 +2,7 @@ import {fetchVersionInfo} from '../core/versions/version-xml.js';
 import {FusError, UsageError} from '../core/errors.js';
 import {cscArg, modelArg, noMoreArgs} from './args.js';
 import {endpointsFrom, networkOptions, outputOptions, parseCommandArgs, timeoutFrom} from './options.js';
+import {retryTransient} from '../core/retry-transient.js';
 import type {Command} from './types.js';
 
 export const checkCommand: Command = {
@@ -29,7 +30,7 @@ Example: fusdeck check SM-S918B EUX`,
 		noMoreArgs('check', positionals, ['MODEL', 'CSC'], several);
 		const csc = cscArg(positionals[1], 'check');
 		const endpoints = endpointsFrom(values, io.env);
-		const info = await fetchVersionInfo(model, csc, {fotaUrl: endpoints.fota, timeoutMs: timeoutFrom(values.timeout), signal: io.signal});
+		const info = await retryTransient(async () => fetchVersionInfo(model, csc, {fotaUrl: endpoints.fota, timeoutMs: timeoutFrom(values.timeout), signal: io.signal}), {signal: io.signal});
 		if (!info.latest) {
 			throw new FusError('NO_FIRMWARE', `No firmware found for ${model} with CSC ${csc}: the pair is known but has no release; try the open multi-CSC of the region (such as EUX)`, {stage: 'version', model, csc});
 		}

@@ -169,3 +169,20 @@ test('a mistyped --imei is a usage error before any request; a damaged settings 
 	assert.equal(damaged.code, 0, damaged.stderr);
 	assert.match(damaged.stderr, /settings file was damaged and has been kept as .*config\.json/);
 });
+
+test('a 503 or 429 before the transfer (version.xml, nonce, inform, init) is retried, like one during it', async t => {
+	const {emulator, out, env} = await setup(t);
+	// The first two requests of the download fail: version.xml, then the first FUS call.
+	emulator.faults.serverErrors = {count: 2, status: 503};
+	const download = await runBinary(['download', 'SM-S918B', 'EUX', '--out', out, '--json'], env);
+	assert.equal(download.code, 0, download.stderr);
+	assert.equal(await sha256((JSON.parse(download.stdout) as {path: string}).path), (await emulator.firmware('SM-S918B', 'EUX')).plainSha256);
+	emulator.faults.rateLimit = {count: 1, retryAfter: 1};
+	const check = await runBinary(['check', 'SM-S918B', 'EUX', '--json'], env);
+	assert.equal(check.code, 0, check.stderr);
+	// A server that keeps failing is reported after a few tries, not waited out.
+	emulator.faults.serverErrors = {count: 100, status: 503};
+	const failing = await runBinary(['check', 'SM-S918B', 'EUX'], env);
+	assert.equal(failing.code, 3);
+	assert.equal(emulator.faults.serverErrors.count, 100 - 4, 'four tries in all');
+});
