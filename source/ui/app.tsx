@@ -112,6 +112,11 @@ function Workstation({services, queueFrameMs}: {services: AppServices; queueFram
 	useKeyboard((name: KeyName, input: string) => {
 		try {
 			if (state.flash) dispatch({type: 'flash'});
+			if (name === 'paste') {
+				pasteText(input);
+				return;
+			}
+
 			const resolved = resolveKey(name, scopes, context);
 			if (!resolved) {
 				typeText(name, input);
@@ -132,6 +137,18 @@ function Workstation({services, queueFrameMs}: {services: AppServices; queueFram
 			dispatch({type: 'flash', message: `internal error: ${messageOf(error_)}`});
 		}
 	});
+
+	function pasteText(text: string) {
+		const current = state.input === 'filter' ? state.filters[state.filterPane ?? 'devices'] : state.input === 'edit' ? state.editText : undefined;
+		if (current === undefined || state.pending) {
+			dispatch({type: 'flash', message: 'Pasted text goes into a filter (/) or a setting being edited (s, then Enter); nothing was done'});
+			return;
+		}
+
+		// One line of plain text: a pasted line break or escape sequence is not a key press here.
+		const plain = text.replaceAll(/[\r\n\t]+/g, ' ').replaceAll(/[\u0000-\u001F\u007F]/g, '').trim();
+		if (plain) dispatch(state.input === 'filter' ? {type: 'typeFilter', text: current + plain} : {type: 'typeEdit', text: current + plain});
+	}
 
 	function typeText(name: KeyName, input: string) {
 		if (state.pending) {

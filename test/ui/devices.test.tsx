@@ -102,3 +102,16 @@ test('a burst of a hundred keys is handled key by key without tripping React\'s 
 	const warnings = errors.mock.calls.map(call => String(call.arguments[0])).filter(message => message.includes('Maximum update depth'));
 	assert.deepEqual(warnings, []);
 });
+
+test('a paste (bracketed) goes into the filter as one line of text, and outside a text field is not read as keys', async () => {
+	using started = startApp({jobs: []});
+	const {app} = started;
+	app.type('\u001B[200~qj2\u001B[201~'); // would quit, move and focus Regions if read as keys
+	await waitForFrame(app, frame => footer(frame).startsWith('Pasted text goes into a filter'));
+	assert.match(app.lastFrame()!, /╔═ ▶ 1 Devices/);
+	press(app, 'devices.filter');
+	await waitForFrame(app, frame => footer(frame).startsWith('Filter devices: ▏'));
+	app.type('\u001B[200~s23\r\nultra\u001B[201~');
+	const filtered = await waitForFrame(app, /1 Devices \[\d+\] \/s23 ultra/);
+	assert.match(filtered, /SM-S918B +Galaxy S23 Ultra/);
+});

@@ -1,4 +1,4 @@
-import {useInput, useStdin} from 'ink';
+import {useInput, usePaste, useStdin} from 'ink';
 import {useEffect, useRef, useState} from 'react';
 import {keyNamesOf, type KeyName} from '../key-names.js';
 
@@ -25,6 +25,13 @@ export function useKeyboard(onKey: (name: KeyName, input: string) => void): void
 			pending.current.push(...pressed);
 			setTick(tick => tick + 1);
 		}
+	}, {isActive: isRawModeSupported});
+
+	// Bracketed paste: pasted text comes as one 'paste' key, never as keystrokes (a pasted "qy"
+	// must not quit). The app types it into the field being edited, if any.
+	usePaste(text => {
+		pending.current.push(['paste', text]);
+		setTick(tick => tick + 1);
 	}, {isActive: isRawModeSupported});
 
 	useEffect(() => {
