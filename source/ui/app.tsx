@@ -3,7 +3,7 @@ import {useCallback, useMemo, useReducer, useState} from 'react';
 import {createHandlers, messageOf} from './app-handlers.js';
 import {Footer} from './components/footer.js';
 import {CrashGuard} from './crash-guard.js';
-import {activeScopes, resolveKey} from './dispatcher.js';
+import {activeScopes, elsewhereHint, resolveKey} from './dispatcher.js';
 import {footerItems} from './footer-items.js';
 import {truncateStart} from './format.js';
 import {useCompare} from './hooks/use-compare.js';
@@ -119,7 +119,9 @@ function Workstation({services, queueFrameMs}: {services: AppServices; queueFram
 
 			const resolved = resolveKey(name, scopes, context);
 			if (!resolved) {
-				typeText(name, input);
+				const hint = elsewhereHint(name, mode);
+				if (hint) dispatch({type: 'flash', message: hint});
+				else typeText(name, input);
 				return;
 			}
 

@@ -1,5 +1,6 @@
 import type {KeyName} from './key-names.js';
-import {commandsIn, type Command, type KeyContext, type OverlayId, type PaneId, type Scope} from './keys.js';
+import {displayKey} from './key-names.js';
+import {commandsIn, paneIds, type Command, type KeyContext, type OverlayId, type PaneId, type Scope} from './keys.js';
 
 export type InputMode = {
 	focus: PaneId;
@@ -43,4 +44,25 @@ export function resolveKey(key: KeyName, scopes: readonly Scope[], context: KeyC
 	}
 
 	return undefined;
+}
+
+const paneNames: Record<PaneId, string> = {devices: 'Devices (1)', regions: 'Regions (2)', compare: 'Compare (3)', queue: 'Queue (4)', errors: 'Errors (5)'};
+
+/**
+ * For a key that means nothing in the focused pane but something in another: where it works
+ * ("d works in Regions (2) and Compare (3)"), so a key pressed in the wrong pane is not met with silence.
+ */
+export function elsewhereHint(key: KeyName, mode: InputMode): string | undefined {
+	if (mode.confirming || mode.input || mode.overlay) {
+		return undefined;
+	}
+
+	const panes = paneIds.filter(pane => pane !== mode.focus && commandsIn(pane).some(command => command.keys.includes(key)));
+	if (panes.length === 0) {
+		return undefined;
+	}
+
+	const names = panes.map(pane => paneNames[pane]);
+	const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`;
+	return `${displayKey(key)} works in ${list}`;
 }

@@ -115,3 +115,10 @@ test('a paste (bracketed) goes into the filter as one line of text, and outside 
 	const filtered = await waitForFrame(app, /1 Devices \[\d+\] \/s23 ultra/);
 	assert.match(filtered, /SM-S918B +Galaxy S23 Ultra/);
 });
+
+test('a key of another pane, pressed in Devices, says where it works', async () => {
+	using started = startApp();
+	const {app} = started;
+	app.type('d');
+	await waitForFrame(app, frame => footer(frame).startsWith('d works in Regions (2) and Compare (3)'));
+});

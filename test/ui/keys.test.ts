@@ -1,6 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {activeScopes, resolveKey} from '../../source/ui/dispatcher.js';
+import {activeScopes, elsewhereHint, resolveKey} from '../../source/ui/dispatcher.js';
 import {fitFooter, footerItems} from '../../source/ui/footer-items.js';
 import {displayKey, keyNameOf, keySequence} from '../../source/ui/key-names.js';
 import {keyReferenceMarkdown} from '../../source/ui/key-reference.js';
@@ -82,4 +82,13 @@ test('key names round-trip through the terminal sequences the tests type', () =>
 	assert.equal(keyNameOf('G', {...key, shift: true}), 'G');
 	assert.equal(keySequence('ctrl+c'), '\u0003');
 	assert.equal(keySequence('shift+tab'), '\u001B[Z');
+});
+
+test('a key that means nothing in the focused pane says which panes it works in; modes and overlays stay silent', () => {
+	assert.equal(elsewhereHint('d', {focus: 'devices', confirming: false}), 'd works in Regions (2) and Compare (3)');
+	assert.equal(elsewhereHint('p', {focus: 'compare', confirming: false}), 'p works in Queue (4)');
+	assert.equal(elsewhereHint('z', {focus: 'devices', confirming: false}), undefined);
+	assert.equal(elsewhereHint('d', {focus: 'devices', confirming: false, input: 'filter'}), undefined);
+	assert.equal(elsewhereHint('d', {focus: 'devices', confirming: false, overlay: 'help'}), undefined);
+	assert.equal(elsewhereHint('d', {focus: 'devices', confirming: true}), undefined);
 });
