@@ -62,3 +62,10 @@ export class UsageError extends FusdeckError {
 export function isFusdeckError(error: unknown): error is FusdeckError {
 	return error instanceof FusdeckError;
 }
+
+const transientCodes: ReadonlySet<string> = new Set(['RATE_LIMITED', 'SERVER_ERROR', 'NETWORK', 'TIMEOUT']);
+
+/** A failure that may pass if the same request is made again later: 429, 5xx, a reset, a timeout. */
+export function isTransientError(error: unknown): error is FusdeckError {
+	return isFusdeckError(error) && transientCodes.has(error.code);
+}

@@ -4,7 +4,7 @@
  * this, one 503 from version.xml or BinaryInform failed a download before its first byte. Few
  * attempts and a bounded wait: a server that keeps failing is reported, not waited out.
  */
-import {isFusdeckError} from './errors.js';
+import {isTransientError} from './errors.js';
 import {sleepFor} from './versions/latest-across.js';
 import {backoffDelay} from './transfer/retry-policy.js';
 
@@ -19,12 +19,6 @@ export type RetryTransientOptions = {
 	random?: () => number;
 };
 
-const transientCodes = new Set(['RATE_LIMITED', 'SERVER_ERROR', 'NETWORK', 'TIMEOUT']);
-
-export function isTransientError(error: unknown): boolean {
-	return isFusdeckError(error) && transientCodes.has(error.code);
-}
-
 export async function retryTransient<T>(run: () => Promise<T>, options: RetryTransientOptions = {}): Promise<T> {
 	const attempts = options.attempts ?? 4;
 	for (let attempt = 1; ; attempt++) {
@@ -35,7 +29,7 @@ export async function retryTransient<T>(run: () => Promise<T>, options: RetryTra
 				throw error;
 			}
 
-			const retryAfter = isFusdeckError(error) ? error.context.retryAfter : undefined;
+			const {retryAfter} = error.context;
 			const delay = retryAfter === undefined
 				? backoffDelay(attempt, {baseDelayMs: options.baseDelayMs ?? 500, maxDelayMs: 8000, random: options.random ?? Math.random})
 				: retryAfter * 1000;

@@ -140,8 +140,13 @@ function Workstation({services, queueFrameMs}: {services: AppServices; queueFram
 		}
 	});
 
+	/** The text field being typed in (filter or setting), or undefined when none is. */
+	function fieldText(): string | undefined {
+		return state.input === 'filter' ? state.filters[state.filterPane ?? 'devices'] : state.input === 'edit' ? state.editText : undefined;
+	}
+
 	function pasteText(text: string) {
-		const current = state.input === 'filter' ? state.filters[state.filterPane ?? 'devices'] : state.input === 'edit' ? state.editText : undefined;
+		const current = fieldText();
 		if (current === undefined || state.pending) {
 			dispatch({type: 'flash', message: 'Pasted text goes into a filter (/) or a setting being edited (s, then Enter); nothing was done'});
 			return;
@@ -158,7 +163,7 @@ function Workstation({services, queueFrameMs}: {services: AppServices; queueFram
 			return;
 		}
 
-		const current = state.input === 'filter' ? state.filters[state.filterPane ?? 'devices'] : state.input === 'edit' ? state.editText : undefined;
+		const current = fieldText();
 		if (current === undefined) return;
 		let next = current;
 		if (name === 'backspace') next = current.slice(0, -1);

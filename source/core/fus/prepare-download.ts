@@ -8,7 +8,7 @@ import type {Endpoints} from '../endpoints.js';
 import type {JobSpec, Prepare} from '../queue/types.js';
 import {openDownload, type ProtocolChoice, type ProtocolMemory} from './open-download.js';
 import {resolveVersion} from './resolve-version.js';
-import {retryTransient, type RetryTransientOptions} from '../retry-transient.js';
+import {retryTransient} from '../retry-transient.js';
 
 export type PrepareOptions = {
 	endpoints: Endpoints;
@@ -21,18 +21,16 @@ export type PrepareOptions = {
 	memory?: ProtocolMemory;
 	/** Called with what inform returned, before the transfer starts (the CLI prints it). */
 	onServed?(spec: JobSpec, served: {version: string; protocol: string; size: number}): void;
-	/** How the steps before the transfer retry transient failures (tests shorten the waits). */
-	retry?: RetryTransientOptions;
 };
 
 export function createFusPrepare(options: PrepareOptions): Prepare {
 	return async (spec, signal) => {
 		// Each step again on a 429 or 5xx: the transfer rides those out, so the steps before it should too.
-		const version = await retryTransient(async () => resolveVersion(spec.model, spec.csc, spec.version, {fotaUrl: options.endpoints.fota, timeoutMs: options.timeoutMs, signal, ...(options.dispatcher ? {dispatcher: options.dispatcher} : {})}), {signal, ...options.retry});
+		const version = await retryTransient(async () => resolveVersion(spec.model, spec.csc, spec.version, {fotaUrl: options.endpoints.fota, timeoutMs: options.timeoutMs, signal, ...(options.dispatcher ? {dispatcher: options.dispatcher} : {})}), {signal});
 		const opened = await retryTransient(async () => openDownload(
 			{model: spec.model, csc: spec.csc, version, deviceId: spec.deviceId ?? options.deviceIdFor(spec.model)},
 			{endpoints: options.endpoints, protocol: options.protocol(), dispatcher: options.dispatcher, timeoutMs: options.timeoutMs, signal, memory: options.memory, exactBuild: spec.exactBuild},
-		), {signal, ...options.retry});
+		), {signal});
 		options.onServed?.(spec, {version: opened.info.version, protocol: opened.info.protocol, size: opened.remote.size});
 		return {remote: opened.remote, source: opened.source, protocol: opened.info.protocol};
 	};

@@ -8,7 +8,7 @@ import type {FileHandle} from 'node:fs/promises';
 import type {Readable} from 'node:stream';
 import {crc32} from 'node:zlib';
 import type {Clock} from '../clock.js';
-import {FusError, NetworkError, TransferError, isFusdeckError, type FusdeckError} from '../errors.js';
+import {FusError, NetworkError, TransferError, isFusdeckError, isTransientError, type FusdeckError} from '../errors.js';
 import {createBlockDecipher} from '../fus/crypto.js';
 import {decryptInPieces} from './decrypt-pieces.js';
 import type {AuthGate} from './auth-gate.js';
@@ -115,7 +115,7 @@ async function runLease(ctx: TransferContext, lease: Lease, staging: Buffer): Pr
 					continue;
 				} catch (error) {
 					// FUS itself rate-limited or failed the renewal: wait like for any transient failure, then renew again.
-					if (!isTransient(error)) {
+					if (!isTransientError(error)) {
 						throw error;
 					}
 
@@ -166,12 +166,6 @@ async function runLease(ctx: TransferContext, lease: Lease, staging: Buffer): Pr
 			await waitToRetry(ctx, failure, ++attempts, retryAfterMs);
 		}
 	}
-}
-
-const transientCodes = new Set(['RATE_LIMITED', 'SERVER_ERROR', 'NETWORK', 'TIMEOUT']);
-
-function isTransient(error: unknown): error is FusdeckError {
-	return isFusdeckError(error) && transientCodes.has(error.code);
 }
 
 async function waitToRetry(ctx: TransferContext, failure: FusdeckError, attempts: number, retryAfterMs: number | undefined): Promise<void> {

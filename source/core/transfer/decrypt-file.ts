@@ -69,20 +69,14 @@ export async function decryptStream(input: string, output: string, key: Buffer, 
 export async function decryptFile(options: DecryptOptions): Promise<DecryptResult> {
 	const {input, output, key} = options;
 	const onProgress = options.onProgress ?? noProgress;
-	let size: number;
-	try {
-		const info = await stat(input);
-		size = info.size;
-		if (info.isDirectory()) {
-			throw new UsageError(`${quote(input, 200)} is a folder, not an encrypted firmware file; give the .enc2/.enc4 file inside it`, {path: input});
-		}
-	} catch (error) {
-		if (error instanceof UsageError) {
-			throw error;
-		}
-
+	const info = await stat(input).catch((error: unknown) => {
 		throw new UsageError(`Cannot read ${quote(input, 200)} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); check the path`, {path: input});
+	});
+	if (info.isDirectory()) {
+		throw new UsageError(`${quote(input, 200)} is a folder, not an encrypted firmware file; give the .enc2/.enc4 file inside it`, {path: input});
 	}
+
+	const {size} = info;
 
 	if (size === 0 || size % 16 !== 0) {
 		throw new VerifyError('SIZE_MISMATCH', `${input} has ${size} bytes, not a whole number of AES blocks: it is incomplete or not an encrypted firmware file`, {stage: 'decrypt', path: input});

@@ -3,7 +3,7 @@
  * to rate limiting (429 → halve and wait Retry-After; success → grow back), retrying transient
  * failures a few times. Results stream out as they arrive.
  */
-import {FusdeckError, isFusdeckError} from '../errors.js';
+import {FusdeckError, isFusdeckError, isTransientError} from '../errors.js';
 import {AdaptiveLimiter} from '../limiter.js';
 import type {VersionInfo} from './version-xml.js';
 
@@ -27,8 +27,6 @@ export type LatestAcrossOptions = {
 	sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 	onResult?: (result: RegionResult) => void;
 };
-
-const transient = new Set(['RATE_LIMITED', 'SERVER_ERROR', 'NETWORK', 'TIMEOUT']);
 
 export const sleepFor = async (ms: number, signal?: AbortSignal) => new Promise<void>((resolve, reject) => {
 	const timer = setTimeout(resolve, ms);
@@ -58,7 +56,7 @@ export async function latestAcross(model: string, cscs: string[], options: Lates
 					return {csc, state: 'unknown', error};
 				}
 
-				if (!transient.has(error.code) || attempt >= attempts || options.signal?.aborted) {
+				if (!isTransientError(error) || attempt >= attempts || options.signal?.aborted) {
 					return {csc, state: 'failed', error};
 				}
 
